@@ -1,0 +1,113 @@
+"""The one place where kgraph mints IRIs: deterministic, from safe slugs only."""
+
+from __future__ import annotations
+
+__all__ = ["slugify", "entity_iri", "document_iri", "assertion_iri", "statement_iri", "occurrence_iri", "geonames_iri", "check_base"]
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from kgraph.errors import KGraphError
+from kgraph.model import EntityRef, RelationType
+from kgraph.ontology import DEFAULT_BASE
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 .,'&()\-]+")
+_BASE_OK = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[A-Za-z0-9._~\-/%]*)?[/#]$")
+
+
+def _digest(*parts: str, size: int = 16) -> str:
+    joined = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(joined).hexdigest()[:size]
+
+
+def slugify(name: str) -> str:
+    """A lowercase ASCII slug for ``name``; names that lose characters get a hash suffix.
+
+    The slug is safe in any IRI and in any file name; two names that differ only in
+    characters the slug cannot hold still get different slugs.
+
+    >>> slugify("Marco Rubio")
+    'marco-rubio'
+    >>> slugify("Côte d'Ivoire")
+    'cote-d-ivoire-95ffc51d'
+    >>> slugify("</script>")[:7]
+    'script-'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")[:80].strip("-")
+    if not slug:
+        return f"x-{_digest(name, size=12)}"
+    if not _PLAIN_NAME.fullmatch(name) or len(slug) >= 80:
+        slug = f"{slug}-{_digest(name, size=8)}"
+    return slug
+
+
+def check_base(base: str) -> str:
+    """Validate a resource base IRI (``--base``); it must be http(s) and end in ``/`` or ``#``.
+
+    >>> check_base("https://example.org/kg/")
+    'https://example.org/kg/'
+    >>> check_base("example")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.KGraphError: --base must be an http(s) IRI ending in '/' or '#', got 'example'
+    """
+    if not _BASE_OK.match(base):
+        raise KGraphError(f"--base must be an http(s) IRI ending in '/' or '#', got {base!r}")
+    return base
+
+
+def entity_iri(ref: EntityRef, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an entity, from its type and canonical name.
+
+    >>> from kgraph.model import EntityType
+    >>> str(entity_iri(EntityRef(EntityType.PERSON, "Marco Rubio")))
+    'https://w3id.org/kgraph/id/person/marco-rubio'
+    """
+    return URIRef(f"{base}{ref.type.value.lower()}/{slugify(ref.name)}")
+
+
+def document_iri(document_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a document, from its id.
+
+    >>> str(document_iri("dev-001"))
+    'https://w3id.org/kgraph/id/document/dev-001'
+    """
+    return URIRef(f"{base}document/{slugify(document_id)}")
+
+
+def assertion_iri(
+    document_id: str,
+    subject: EntityRef,
+    relation: RelationType,
+    obj: EntityRef,
+    start_char: int,
+    trigger: str,
+    base: str = DEFAULT_BASE,
+) -> URIRef:
+    """The IRI of one assertion (provenance node), stable across runs."""
+    key = _digest(document_id, subject.type, subject.name, relation.value, obj.type, obj.name, str(start_char), trigger)
+    return URIRef(f"{base}assertion/{key}")
+
+
+def statement_iri(document_id: str, speaker: EntityRef, start_char: int, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a statement node."""
+    return URIRef(f"{base}statement/{_digest(document_id, speaker.type, speaker.name, str(start_char))}")
+
+
+def occurrence_iri(document: str, entity: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the node counting one entity's mentions in one document (both IRIs)."""
+    return URIRef(f"{base}occurrence/{_digest(document, entity)}")
+
+
+def geonames_iri(geonames_id: int) -> URIRef:
+    """The GeoNames IRI of a place.
+
+    >>> str(geonames_iri(690791))
+    'https://sws.geonames.org/690791/'
+    """
+    return URIRef(f"https://sws.geonames.org/{int(geonames_id)}/")

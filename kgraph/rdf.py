@@ -1,0 +1,205 @@
+"""``KnowledgeGraph`` <-> RDF, following the output contract of ``DESIGN.md``."""
+
+from __future__ import annotations
+
+__all__ = ["iter_triples", "to_rdflib", "from_rdflib", "ENTITY_CLASSES"]
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
+from rdflib.term import Node
+
+from kgraph.iri import occurrence_iri
+from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
+from kgraph.model import EntityType, Modality, RelationType
+from kgraph.ontology import DEFAULT_BASE, KG, KG_NS, bind_prefixes
+
+Triple = tuple[Node, Node, Node]
+
+ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(KG_NS + t.value) for t in EntityType}
+_CLASS_TYPES = {v: k for k, v in ENTITY_CLASSES.items()}
+_RELATIONS = {URIRef(KG_NS + r.value): r for r in RelationType}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else Literal(value)
+
+
+def _text(value: str) -> Literal:
+    # Lone surrogates cannot be encoded by any serialiser; replace them.
+    return Literal(value.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(value) else value)
+
+
+def _has_surrogates(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
+    """Yield every triple of ``kg`` per the output contract (unsorted)."""
+    g = kg.graph
+    for node, data in g.nodes(data=True):
+        subject = URIRef(node)
+        yield subject, RDF.type, ENTITY_CLASSES[EntityType(data["type"])]
+        yield subject, RDFS.label, _text(data["label"])
+        for alias in data["aliases"]:
+            yield subject, SKOS.altLabel, _text(alias)
+        for link in data["links"]:
+            yield subject, OWL.sameAs, URIRef(link)
+        for doc, count in data["occurrences"].items():
+            yield URIRef(doc), KG.mentions, subject
+            occurrence = occurrence_iri(doc, node, kg.base)
+            yield occurrence, RDF.type, KG.Occurrence
+            yield occurrence, KG.entity, subject
+            yield occurrence, PROV.wasDerivedFrom, URIRef(doc)
+            yield occurrence, KG.mentionCount, Literal(int(count))
+    for s, o, key, data in g.edges(keys=True, data=True):
+        yield URIRef(s), URIRef(KG_NS + key), URIRef(o)
+        for assertion in data["assertions"].values():
+            yield from _assertion_triples(assertion)
+    for assertion in kg.claims.values():
+        yield from _assertion_triples(assertion)
+    for info in kg.documents.values():
+        yield from _document_triples(info)
+    for statement in kg.statements.values():
+        yield from _statement_triples(statement)
+
+
+def _assertion_triples(a: Assertion) -> Iterator[Triple]:
+    node = URIRef(a.iri)
+    yield node, RDF.type, KG.Assertion
+    yield node, RDF.subject, URIRef(a.subject)
+    yield node, RDF.predicate, URIRef(KG_NS + a.relation.value)
+    yield node, RDF.object, URIRef(a.object)
+    yield node, PROV.wasDerivedFrom, URIRef(a.document)
+    yield node, KG.evidence, _text(a.evidence)
+    yield node, KG.trigger, _text(a.trigger)
+    yield node, KG.confidence, Literal(Decimal(f"{a.confidence:.2f}"), datatype=XSD.decimal)
+    yield node, KG.modality, Literal(a.modality.value)
+    if a.date:
+        yield node, DCTERMS.date, _date(a.date)
+    if a.speaker:
+        yield node, KG.speaker, URIRef(a.speaker)
+
+
+def _document_triples(d: DocumentInfo) -> Iterator[Triple]:
+    node = URIRef(d.iri)
+    yield node, RDF.type, KG.Document
+    yield node, KG.documentId, _text(d.id)
+    if d.source:
+        yield node, DCTERMS.source, _text(d.source)
+    if d.title:
+        yield node, DCTERMS.title, _text(d.title)
+    if d.date:
+        yield node, DCTERMS.date, _date(d.date)
+    if d.content_hash:
+        yield node, KG.contentHash, Literal(d.content_hash)
+
+
+def _statement_triples(s: StatementInfo) -> Iterator[Triple]:
+    node = URIRef(s.iri)
+    yield node, RDF.type, KG.Statement
+    yield node, KG.speaker, URIRef(s.speaker)
+    yield node, KG.content, _text(s.content)
+    yield node, KG.trigger, _text(s.trigger)
+    yield node, KG.evidence, _text(s.evidence)
+    yield node, PROV.wasDerivedFrom, URIRef(s.document)
+    if s.addressee:
+        yield node, KG.addressee, URIRef(s.addressee)
+    for about in s.about:
+        yield node, KG.about, URIRef(about)
+    if s.date:
+        yield node, DCTERMS.date, _date(s.date)
+
+
+def to_rdflib(kg: KnowledgeGraph) -> Graph:
+    """All of ``kg`` as an rdflib ``Graph`` with kgraph's prefixes bound."""
+    graph = bind_prefixes(Graph(), kg.base)
+    for triple in iter_triples(kg):
+        graph.add(triple)
+    return graph
+
+
+def _one(graph: Graph, subject: Node, predicate: URIRef) -> str | None:
+    value = graph.value(subject, predicate)
+    return None if value is None else str(value)
+
+
+def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
+    """Rebuild a ``KnowledgeGraph`` from kgraph RDF; the inverse of :func:`to_rdflib`."""
+    kg = KnowledgeGraph(base)
+    g = kg.graph
+    for cls, entity_type in _CLASS_TYPES.items():
+        for node in graph.subjects(RDF.type, cls):
+            iri = str(node)
+            label = _one(graph, node, RDFS.label) or iri.rsplit("/", 1)[-1]
+            g.add_node(
+                iri,
+                label=label,
+                type=entity_type.value,
+                aliases={str(a) for a in graph.objects(node, SKOS.altLabel)} - {label},
+                links={str(x) for x in graph.objects(node, OWL.sameAs)},
+                occurrences={},
+            )
+    for occurrence in graph.subjects(RDF.type, KG.Occurrence):
+        entity, doc = graph.value(occurrence, KG.entity), graph.value(occurrence, PROV.wasDerivedFrom)
+        count = graph.value(occurrence, KG.mentionCount)
+        if entity is not None and doc is not None and str(entity) in g:
+            g.nodes[str(entity)]["occurrences"][str(doc)] = int(count.toPython()) if count is not None else 0
+    for node in g.nodes:
+        g.nodes[node]["mentions"] = sum(g.nodes[node]["occurrences"].values())
+    for doc in graph.subjects(RDF.type, KG.Document):
+        kg.add_document(
+            DocumentInfo(
+                iri=str(doc),
+                id=_one(graph, doc, KG.documentId) or str(doc),
+                source=_one(graph, doc, DCTERMS.source),
+                title=_one(graph, doc, DCTERMS.title),
+                date=_one(graph, doc, DCTERMS.date),
+                content_hash=_one(graph, doc, KG.contentHash),
+            )
+        )
+    for node in graph.subjects(RDF.type, KG.Assertion):
+        predicate = graph.value(node, RDF.predicate)
+        if predicate not in _RELATIONS:
+            continue
+        confidence = graph.value(node, KG.confidence)
+        kg.add_assertion(
+            Assertion(
+                iri=str(node),
+                subject=str(graph.value(node, RDF.subject)),
+                relation=_RELATIONS[predicate],  # type: ignore[index]
+                object=str(graph.value(node, RDF.object)),
+                document=str(graph.value(node, PROV.wasDerivedFrom)),
+                evidence=_one(graph, node, KG.evidence) or "",
+                trigger=_one(graph, node, KG.trigger) or "",
+                confidence=float(confidence.toPython()) if confidence is not None else 0.0,
+                modality=Modality(_one(graph, node, KG.modality) or "asserted"),
+                date=_one(graph, node, DCTERMS.date),
+                speaker=_one(graph, node, KG.speaker),
+            )
+        )
+    # Direct triples without a provenance node (e.g. hand-written RDF) still become edges.
+    for predicate, relation in _RELATIONS.items():
+        for s, o in graph.subject_objects(predicate):
+            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation.value):
+                g.add_edge(str(s), str(o), key=relation.value, relation=relation.value, assertions={}, count=0,
+                           confidence=0.0, documents=[])
+    for node in graph.subjects(RDF.type, KG.Statement):
+        kg.add_statement(
+            StatementInfo(
+                iri=str(node),
+                speaker=str(graph.value(node, KG.speaker)),
+                content=_one(graph, node, KG.content) or "",
+                trigger=_one(graph, node, KG.trigger) or "",
+                evidence=_one(graph, node, KG.evidence) or "",
+                document=str(graph.value(node, PROV.wasDerivedFrom)),
+                addressee=_one(graph, node, KG.addressee),
+                about=tuple(sorted(str(a) for a in graph.objects(node, KG.about))),
+                date=_one(graph, node, DCTERMS.date),
+            )
+        )
+    return kg
