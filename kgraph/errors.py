@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "KGraphError",
+    "UsageError",
     "InputError",
     "EmptyInputError",
     "FormatError",
@@ -12,23 +13,29 @@ __all__ = [
     "StoreError",
     "OutputError",
     "ExitCode",
+    "Terminated",
 ]
 
 from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Process exit codes of the ``kgraph`` command (documented in the README)."""
+    """Process exit codes of the ``kgraph`` command (documented in ``SECURITY.md``).
 
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    INPUT = 3
-    EMPTY = 4
-    OUTPUT = 5
-    MODEL = 6
-    STORE = 7
-    INTERRUPTED = 130
+    >>> int(ExitCode.INPUT), ExitCode(130).name
+    (3, 'INTERRUPTED')
+    """
+
+    OK = 0  #: success (warnings, if any, were printed)
+    ERROR = 1  #: any other kgraph error (e.g. a failed SPARQL query)
+    USAGE = 2  #: bad option value: unknown --format, bad --base, missing argument
+    INPUT = 3  #: an input cannot be read: missing path, binary file, malformed JSONL line, bad dictionary
+    EMPTY = 4  #: the inputs hold no text at all
+    OUTPUT = 5  #: an output file cannot be written (folder missing, not writable, disk full)
+    MODEL = 6  #: the spaCy model cannot be loaded
+    STORE = 7  #: a triple store or SPARQL endpoint failed
+    INTERRUPTED = 130  #: Ctrl-C (SIGINT); outputs left as they were
+    TERMINATED = 143  #: SIGTERM; outputs left as they were
 
 
 class KGraphError(Exception):
@@ -39,6 +46,12 @@ class KGraphError(Exception):
     """
 
     exit_code: ExitCode = ExitCode.ERROR
+
+
+class UsageError(KGraphError):
+    """A command-line option or API argument has a bad value (``--base``, ``--format``, ...)."""
+
+    exit_code = ExitCode.USAGE
 
 
 class InputError(KGraphError):
@@ -53,7 +66,7 @@ class EmptyInputError(InputError):
     exit_code = ExitCode.EMPTY
 
 
-class FormatError(KGraphError):
+class FormatError(UsageError):
     """An unknown or unsupported output/input format."""
 
     exit_code = ExitCode.USAGE
@@ -81,3 +94,14 @@ class OutputError(KGraphError):
     """An output file cannot be written."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised by kgraph's SIGTERM handler so that ``finally``/cleanup code runs as for Ctrl-C.
+
+    It is a ``KeyboardInterrupt`` (not a ``KGraphError``): library code never swallows it,
+    and :func:`kgraph.io.atomic_output` removes its temporary file.
+
+    >>> isinstance(Terminated(), KeyboardInterrupt)
+    True
+    """

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["iter_triples", "to_rdflib", "from_rdflib", "ENTITY_CLASSES"]
+__all__ = ["iter_triples", "iter_quads", "to_rdflib", "to_dataset", "from_rdflib", "ENTITY_CLASSES"]
 
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 from rdflib.term import Node
 
@@ -18,6 +18,7 @@ from kgraph.model import EntityType, Modality, RelationType
 from kgraph.ontology import DEFAULT_BASE, KG, KG_NS, bind_prefixes
 
 Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef | None]
 
 ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(KG_NS + t.value) for t in EntityType}
 _CLASS_TYPES = {v: k for k, v in ENTITY_CLASSES.items()}
@@ -66,6 +67,77 @@ def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
         yield from _document_triples(info)
     for statement in kg.statements.values():
         yield from _statement_triples(statement)
+
+
+def _entity_triples(subject: URIRef, data: dict[str, object]) -> Iterator[Triple]:
+    yield subject, RDF.type, ENTITY_CLASSES[EntityType(data["type"])]
+    yield subject, RDFS.label, _text(str(data["label"]))
+    for alias in data["aliases"]:  # type: ignore[attr-defined]
+        yield subject, SKOS.altLabel, _text(alias)
+    for link in data["links"]:  # type: ignore[attr-defined]
+        yield subject, OWL.sameAs, URIRef(link)
+
+
+def _entity_documents(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    """Node IRI -> the documents that mention it or hold an assertion about it."""
+    found: dict[str, set[str]] = {node: set(data["occurrences"]) for node, data in kg.graph.nodes(data=True)}
+    for assertion in kg.assertions():
+        for node in (assertion.subject, assertion.object, assertion.speaker):
+            if node in found:
+                found[node].add(assertion.document)
+    for statement in kg.statements.values():
+        for node in (statement.speaker, statement.addressee, *statement.about):
+            if node in found:
+                found[node].add(statement.document)
+    return found
+
+
+def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """Yield the triples of :func:`iter_triples` placed in one named graph per document.
+
+    Each document's assertions, occurrences, statements and its own description go in
+    the graph named by the document IRI; an entity's description (type, labels, links)
+    and each direct relation triple are repeated in every document graph that speaks of
+    them, so each graph stands alone and the union of all graphs is exactly
+    :func:`iter_triples`. Triples tied to no document (``None``) go in the default graph.
+
+    >>> from kgraph.graph import KnowledgeGraph
+    >>> list(iter_quads(KnowledgeGraph()))
+    []
+    """
+    g = kg.graph
+    documents = _entity_documents(kg)
+    for node, data in g.nodes(data=True):
+        subject = URIRef(node)
+        graphs: list[URIRef | None] = [URIRef(d) for d in sorted(documents[node])] or [None]
+        for triple in _entity_triples(subject, data):
+            for graph in graphs:
+                yield (*triple, graph)
+        for doc, count in data["occurrences"].items():
+            graph = URIRef(doc)
+            occurrence = occurrence_iri(doc, node, kg.base)
+            yield graph, KG.mentions, subject, graph
+            yield occurrence, RDF.type, KG.Occurrence, graph
+            yield occurrence, KG.entity, subject, graph
+            yield occurrence, PROV.wasDerivedFrom, graph, graph
+            yield occurrence, KG.mentionCount, Literal(int(count)), graph
+    for s, o, key, data in g.edges(keys=True, data=True):
+        direct = (URIRef(s), URIRef(KG_NS + key), URIRef(o))
+        edge_graphs: list[URIRef | None] = [URIRef(d) for d in sorted({a.document for a in data["assertions"].values()})]
+        for graph in edge_graphs or [None]:
+            yield (*direct, graph)
+        for assertion in data["assertions"].values():
+            for triple in _assertion_triples(assertion):
+                yield (*triple, URIRef(assertion.document))
+    for assertion in kg.claims.values():
+        for triple in _assertion_triples(assertion):
+            yield (*triple, URIRef(assertion.document))
+    for info in kg.documents.values():
+        for triple in _document_triples(info):
+            yield (*triple, URIRef(info.iri))
+    for statement in kg.statements.values():
+        for triple in _statement_triples(statement):
+            yield (*triple, URIRef(statement.document))
 
 
 def _assertion_triples(a: Assertion) -> Iterator[Triple]:
@@ -121,6 +193,20 @@ def to_rdflib(kg: KnowledgeGraph) -> Graph:
     for triple in iter_triples(kg):
         graph.add(triple)
     return graph
+
+
+def to_dataset(kg: KnowledgeGraph) -> Dataset:
+    """All of ``kg`` as an rdflib ``Dataset``, one named graph per document (see :func:`iter_quads`).
+
+    >>> from kgraph.graph import KnowledgeGraph
+    >>> len(to_dataset(KnowledgeGraph()))
+    0
+    """
+    dataset = Dataset()
+    bind_prefixes(dataset, kg.base)  # type: ignore[arg-type]
+    for s, p, o, g in iter_quads(kg):
+        dataset.add((s, p, o, g or dataset.default_graph.identifier))  # type: ignore[arg-type]
+    return dataset
 
 
 def _one(graph: Graph, subject: Node, predicate: URIRef) -> str | None:

@@ -28,7 +28,7 @@ def _root() -> None:
 
 
 def _register_commands() -> None:
-    from kgraph.cli import build  # noqa: F401  (each module adds its commands to ``app``)
+    from kgraph.cli import build, evaluate  # noqa: F401  (each module adds its commands to ``app``)
 
 
 def _show_warning(

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-__all__ = ["OutputFormat", "write_graph", "read_graph", "guess_format"]
+__all__ = ["OutputFormat", "write_graph", "read_graph", "read_quads", "guess_format", "convert"]
 
 from collections.abc import Callable
 from enum import Enum
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.errors import FormatError
+from kgraph.errors import FormatError, InputError
 from kgraph.ontology import DEFAULT_BASE
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
+
     from kgraph.graph import KnowledgeGraph
+
+Writer = Callable[["KnowledgeGraph", Path], None]
+Reader = Callable[[Path, str], "KnowledgeGraph"]
 
 
 class OutputFormat(str, Enum):
@@ -23,14 +29,36 @@ class OutputFormat(str, Enum):
     True
     >>> OutputFormat.TURTLE.file_extension
     'ttl'
+    >>> OutputFormat.from_name("json-ld").file_extension
+    'jsonld'
     """
 
     TURTLE = "turtle"
     NTRIPLES = "ntriples"
+    NQUADS = "nquads"
+    TRIG = "trig"
+    JSONLD = "jsonld"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+    HTML = "html"
+
+    def __str__(self) -> str:
+        return self.value
 
     @property
     def file_extension(self) -> str:
         return _EXTENSIONS[self]
+
+    @property
+    def is_rdf(self) -> bool:
+        """True for the RDF serialisations (readable by any RDF parser)."""
+        return self in _RDF
+
+    @property
+    def module(self) -> str:
+        """The ``kgraph.export`` module that writes (and reads) this format."""
+        return _MODULES[self]
 
     @classmethod
     def from_name(cls, name: str) -> OutputFormat:
@@ -43,8 +71,32 @@ class OutputFormat(str, Enum):
         raise FormatError(f"unknown format {name!r}; valid formats: {valid}")
 
 
-_EXTENSIONS = {OutputFormat.TURTLE: "ttl", OutputFormat.NTRIPLES: "nt"}
-_ALIASES = {OutputFormat.TURTLE: ("ttl",), OutputFormat.NTRIPLES: ("nt", "n-triples")}
+_EXTENSIONS = {
+    OutputFormat.TURTLE: "ttl",
+    OutputFormat.NTRIPLES: "nt",
+    OutputFormat.NQUADS: "nq",
+    OutputFormat.TRIG: "trig",
+    OutputFormat.JSONLD: "jsonld",
+    OutputFormat.GRAPHML: "graphml",
+    OutputFormat.GEXF: "gexf",
+    OutputFormat.CSV: "csv",
+    OutputFormat.HTML: "html",
+}
+_ALIASES = {
+    OutputFormat.TURTLE: ("ttl",),
+    OutputFormat.NTRIPLES: ("nt", "n-triples"),
+    OutputFormat.NQUADS: ("nq", "n-quads"),
+    OutputFormat.JSONLD: ("json-ld", "json"),
+    OutputFormat.HTML: ("htm",),
+}
+_RDF = frozenset({OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.NQUADS, OutputFormat.TRIG, OutputFormat.JSONLD})
+_MODULES = {
+    **{fmt: "kgraph.export.rdf_formats" for fmt in _RDF},
+    OutputFormat.GRAPHML: "kgraph.export.graphml",
+    OutputFormat.GEXF: "kgraph.export.graphml",
+    OutputFormat.CSV: "kgraph.export.csv_tables",
+    OutputFormat.HTML: "kgraph.export.html",
+}
 
 
 def guess_format(path: str | Path) -> OutputFormat:
@@ -52,6 +104,8 @@ def guess_format(path: str | Path) -> OutputFormat:
 
     >>> guess_format("graph.ttl").value
     'turtle'
+    >>> guess_format("out/graph.nq").value
+    'nquads'
     """
     suffix = Path(path).suffix
     if not suffix:
@@ -59,23 +113,33 @@ def guess_format(path: str | Path) -> OutputFormat:
     return OutputFormat.from_name(suffix)
 
 
-def _writers() -> dict[OutputFormat, Callable[[KnowledgeGraph, Path], None]]:
-    from kgraph.export import rdf_formats
+def _resolve(path: Path, format: str | OutputFormat | None) -> OutputFormat:
+    if isinstance(format, OutputFormat):
+        return format
+    return OutputFormat.from_name(format) if format else guess_format(path)
 
-    return dict(rdf_formats.WRITERS)
+
+def _writer(fmt: OutputFormat) -> Writer | None:
+    writers: dict[OutputFormat, Writer] = import_module(fmt.module).WRITERS
+    return writers.get(fmt)
 
 
-def _readers() -> dict[OutputFormat, Callable[[Path, str], KnowledgeGraph]]:
-    from kgraph.export import rdf_formats
-
-    return dict(rdf_formats.READERS)
+def _reader(fmt: OutputFormat) -> Reader | None:
+    readers: dict[OutputFormat, Reader] = import_module(fmt.module).READERS
+    return readers.get(fmt)
 
 
 def write_graph(kg: KnowledgeGraph, path: str | Path, format: str | OutputFormat | None = None) -> Path:
-    """Write ``kg`` to ``path`` atomically in ``format`` (or the one its extension names)."""
+    """Write ``kg`` to ``path`` atomically in ``format`` (or the one its extension names).
+
+    >>> import tempfile, kgraph
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_graph(kgraph.KnowledgeGraph(), Path(folder) / "g.nt").stat().st_size
+    0
+    """
     target = Path(path)
-    fmt = OutputFormat.from_name(format) if isinstance(format, str) else format or guess_format(target)
-    writer = _writers().get(fmt)
+    fmt = _resolve(target, format)
+    writer = _writer(fmt)
     if writer is None:
         raise FormatError(f"format {fmt.value!r} cannot be written")
     writer(kg, target)
@@ -85,8 +149,37 @@ def write_graph(kg: KnowledgeGraph, path: str | Path, format: str | OutputFormat
 def read_graph(path: str | Path, format: str | OutputFormat | None = None, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Read a graph file written by kgraph back into a ``KnowledgeGraph``."""
     source = Path(path)
-    fmt = OutputFormat.from_name(format) if isinstance(format, str) else format or guess_format(source)
-    reader = _readers().get(fmt)
+    fmt = _resolve(source, format)
+    reader = _reader(fmt)
     if reader is None:
-        raise FormatError(f"format {fmt.value!r} cannot be read back")
+        valid = ", ".join(f.value for f in OutputFormat if _reader(f) is not None)
+        raise FormatError(f"format {fmt.value!r} cannot be read back; readable formats: {valid}")
+    if not source.exists():
+        raise InputError(f"graph file {str(source)!r} does not exist")
     return reader(source, base)
+
+
+def read_quads(path: str | Path, format: str | OutputFormat | None = None) -> list[ox.Quad]:
+    """The RDF quads of a graph file: parsed as is for RDF formats, via the graph otherwise."""
+    from kgraph.export import rdf_formats
+    from kgraph.store import to_oxigraph_quads
+
+    source = Path(path)
+    fmt = _resolve(source, format)
+    if fmt.is_rdf:
+        return rdf_formats.parse_quads(source, fmt)
+    return to_oxigraph_quads(read_graph(source, fmt))
+
+
+def convert(
+    source: str | Path,
+    target: str | Path,
+    *,
+    source_format: str | OutputFormat | None = None,
+    target_format: str | OutputFormat | None = None,
+    base: str = DEFAULT_BASE,
+) -> KnowledgeGraph:
+    """Read ``source`` and write it to ``target`` (formats from the options or extensions)."""
+    kg = read_graph(source, source_format, base=base)
+    write_graph(kg, target, target_format)
+    return kg

@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
-__all__ = ["doc_to_records"]
+__all__ = ["doc_to_records", "prune_unused"]
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from kgraph.model import Document, DocumentRecords, Entity, Mention
+from kgraph.model import Document, DocumentRecords, Entity, EntityRef, EntityType, Mention, Relation, RelationType
+
+
+def prune_unused(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
+    """Drop the entities that exist only to take part in relations, when they take part in none.
+
+    A ``Group`` ("the French delegation") is kept only when it has a relation of its own
+    besides its ``affiliatedWith`` link; a ``Position`` only as the object of ``holdsPosition``.
+
+    >>> team = EntityRef(EntityType.GROUP, "British team")
+    >>> uk = EntityRef(EntityType.COUNTRY, "United Kingdom")
+    >>> link = Relation(team, RelationType.AFFILIATED_WITH, uk, "the British team", "British", 0.9)
+    >>> prune_unused([Entity("British team", EntityType.GROUP)], [link])
+    ([], [])
+    """
+    active_groups = {
+        ref
+        for r in relations
+        for ref in (r.subject, r.object)
+        if ref.type is EntityType.GROUP and not (r.relation is RelationType.AFFILIATED_WITH and r.subject == ref)
+    }
+    held_positions = {r.object for r in relations if r.relation is RelationType.HOLDS_POSITION}
+
+    def keep(ref: EntityRef) -> bool:
+        if ref.type is EntityType.GROUP:
+            return ref in active_groups
+        if ref.type is EntityType.POSITION:
+            return ref in held_positions
+        return True
+
+    return (
+        [e for e in entities if keep(e.ref)],
+        [r for r in relations if keep(r.subject) and keep(r.object)],
+    )
 
 
 def doc_to_records(doc: Doc, document: Document) -> DocumentRecords:
     """Collect the entities, mentions, relations and statements the components set on ``doc``.
 
-    The document's date is copied onto relations that do not carry their own.
+    The document's date is copied onto relations and statements that do not carry their own.
     """
     mentions = [
         Mention(m.entity, doc[m.start : m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.pronoun)
@@ -33,19 +67,20 @@ def doc_to_records(doc: Doc, document: Document) -> DocumentRecords:
         for ref, info in sorted(infos.items())
     ]
     relations = [
-        r if r.date or not document.date else _with_date(r, document.date) for r in doc._.kg_relations or ()
+        r if r.date or not document.date else replace(r, date=document.date)
+        for r in doc._.kg_relations or ()
+        if r.subject != r.object
+    ]
+    entities, relations = prune_unused(entities, relations)
+    kept = {e.ref for e in entities} | {ref for r in relations for ref in (r.subject, r.object)}
+    statements = [
+        s if s.date or not document.date else replace(s, date=document.date) for s in doc._.kg_statements or ()
     ]
     return DocumentRecords(
         document=document,
         entities=entities,
-        mentions=mentions,
+        mentions=[m for m in mentions if m.entity in kept],
         relations=relations,
-        statements=list(doc._.kg_statements or ()),
+        statements=statements,
         words=sum(1 for t in doc if not t.is_space and not t.is_punct),
     )
-
-
-def _with_date(relation, date: str):  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    return replace(relation, date=date)

@@ -1,0 +1,26 @@
+"""Cut a lazy stream of documents into batches."""
+
+from __future__ import annotations
+
+__all__ = ["batched"]
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
+
+from kgraph.errors import KGraphError
+
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Yield lists of up to ``size`` items, reading ``items`` lazily.
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    if size < 1:
+        raise KGraphError(f"batch size must be at least 1, got {size!r}")
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -1,0 +1,45 @@
+"""The local engine: a pool of worker processes, each loading the pipeline once."""
+
+from __future__ import annotations
+
+__all__ = ["run_local"]
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+
+from kgraph.build import BuildOptions, extract
+from kgraph.engine.batches import batched
+from kgraph.engine.worker import process_batch, worker_pipeline
+from kgraph.model import Document, DocumentRecords
+
+
+def _init_worker(options: BuildOptions) -> None:
+    worker_pipeline(options)
+
+
+def run_local(documents: Iterable[Document], options: BuildOptions, *, jobs: int = 1) -> Iterator[DocumentRecords]:
+    """Yield the records of ``documents`` in input order, using ``jobs`` processes.
+
+    With ``jobs == 1`` everything runs in this process. Otherwise batches of
+    ``options.batch_size`` documents go to a pool of ``jobs`` workers; at most
+    ``2 * jobs`` batches are in flight, so memory does not grow with the corpus and a
+    reading error stops the run early.
+
+    >>> docs = [Document("a", "Rubio met Lavrov."), Document("b", "Wang met Rubio.")]
+    >>> [r.document.id for r in run_local(docs, BuildOptions(), jobs=1)]
+    ['a', 'b']
+    """
+    if jobs <= 1:
+        yield from extract(documents, worker_pipeline(options), options=options)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        pending: deque[AsyncResult[list[DocumentRecords]]] = deque()
+        for batch in batched(documents, options.batch_size):
+            pending.append(pool.apply_async(process_batch, (options, batch)))
+            while len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
