@@ -86,11 +86,11 @@ def generate_documents(count: int, *, seed: int = 7, sentences: tuple[int, int] 
         }
 
 
-def write_jsonl(path: Path, count: int, *, seed: int = 7) -> int:
+def write_jsonl(path: Path, count: int, *, seed: int = 7, sentences: tuple[int, int] = (8, 14)) -> int:
     """Write ``count`` generated articles to ``path``; the number of words written."""
     words = 0
     with path.open("w", encoding="utf-8") as handle:
-        for record in generate_documents(count, seed=seed):
+        for record in generate_documents(count, seed=seed, sentences=sentences):
             words += len(record["text"].split())
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return words

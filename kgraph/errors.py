@@ -7,6 +7,7 @@ __all__ = [
     "UsageError",
     "InputError",
     "EmptyInputError",
+    "BinaryInputError",
     "FormatError",
     "ModelError",
     "DictionaryError",
@@ -64,6 +65,10 @@ class EmptyInputError(InputError):
     """The inputs hold no text to process."""
 
     exit_code = ExitCode.EMPTY
+
+
+class BinaryInputError(InputError):
+    """An input holds NUL bytes: it is a binary file, not text (skipped inside folders)."""
 
 
 class FormatError(UsageError):

@@ -350,11 +350,49 @@ class KnowledgeGraph:
         frame = pd.DataFrame(rows, columns=columns)
         return frame.sort_values(columns[:4]).reset_index(drop=True)
 
-    def query(self, sparql: str) -> list[dict[str, str]]:
-        """Run a SPARQL query over the RDF of this graph; rows as dicts of strings."""
-        from kgraph.store import query_graph
+    def query(self, sparql: str) -> pd.DataFrame:
+        """Run a SPARQL SELECT (or ASK) over the RDF of this graph; a DataFrame, one column per variable.
 
-        return query_graph(self.to_rdflib(), sparql)
+        The ``kg:``, ``rdf:``, ``rdfs:``, ``prov:``, ``skos:`` ... prefixes are predeclared.
+
+        >>> kg = KnowledgeGraph()
+        >>> list(kg.query("SELECT ?s WHERE { ?s a kg:Person }").columns)
+        ['s']
+        """
+        import pandas as pd
+        import pyoxigraph as ox
+
+        from kgraph.store import add_graph, query_store
+
+        store = ox.Store()
+        add_graph(store, self)
+        result = query_store(store, sparql)
+        return pd.DataFrame(list(result.rows), columns=list(result.variables))
+
+    def subgraph(self, actors: Iterable[str]) -> KnowledgeGraph:
+        """A new graph of ``actors`` (labels, aliases or IRIs) and the relations among them.
+
+        >>> KnowledgeGraph().subgraph([]).graph.number_of_nodes()
+        0
+        """
+        nodes = {self.node_by_label(actor) for actor in actors}
+        part = KnowledgeGraph(self.base)
+        for node in sorted(nodes):
+            data = self.graph.nodes[node]
+            part._add_node(node, data["label"], data["type"], set(data["aliases"]), set(data["links"]), dict(data["occurrences"]))
+        for s, o, data in self.graph.subgraph(nodes).edges(data=True):
+            for assertion in data["assertions"].values():
+                part.add_assertion(assertion)
+        used = {a.document for a in part.assertions()} | {d for n in nodes for d in self.graph.nodes[n]["occurrences"]}
+        for iri in sorted(used & set(self.documents)):
+            part.add_document(self.documents[iri])
+        return part
+
+    def ego(self, actor: str, radius: int = 1) -> KnowledgeGraph:
+        """The actor, every actor within ``radius`` relations of it (either direction), and their relations."""
+        centre = self.node_by_label(actor)
+        undirected = self.graph.to_undirected(as_view=True)
+        return self.subgraph(nx.single_source_shortest_path_length(undirected, centre, cutoff=radius))
 
     def neighbours(self, actor: str) -> pd.DataFrame:
         """Every relation touching ``actor`` (a label, alias or IRI), in either direction."""

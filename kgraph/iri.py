@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["slugify", "entity_iri", "document_iri", "assertion_iri", "statement_iri", "occurrence_iri", "geonames_iri", "check_base"]
+__all__ = ["slugify", "entity_iri", "document_slug", "document_iri", "assertion_iri", "statement_iri", "occurrence_iri", "geonames_iri", "check_base"]
 
 import hashlib
 import re
@@ -10,11 +10,12 @@ import unicodedata
 
 from rdflib import URIRef
 
-from kgraph.errors import KGraphError
+from kgraph.errors import UsageError
 from kgraph.model import EntityRef, RelationType
 from kgraph.ontology import DEFAULT_BASE
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9 .,'&()\-]+")
 _BASE_OK = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[A-Za-z0-9._~\-/%]*)?[/#]$")
 
@@ -54,10 +55,10 @@ def check_base(base: str) -> str:
     >>> check_base("example")
     Traceback (most recent call last):
     ...
-    kgraph.errors.KGraphError: --base must be an http(s) IRI ending in '/' or '#', got 'example'
+    kgraph.errors.UsageError: --base must be an http(s) IRI ending in '/' or '#', got 'example'
     """
-    if not _BASE_OK.match(base):
-        raise KGraphError(f"--base must be an http(s) IRI ending in '/' or '#', got {base!r}")
+    if not isinstance(base, str) or not _BASE_OK.match(base):
+        raise UsageError(f"--base must be an http(s) IRI ending in '/' or '#', got {base!r}")
     return base
 
 
@@ -71,13 +72,31 @@ def entity_iri(ref: EntityRef, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}{ref.type.value.lower()}/{slugify(ref.name)}")
 
 
+def document_slug(document_id: str) -> str:
+    """The slug of a document id; unlike entity names, distinct ids always get distinct slugs.
+
+    An id that is already a slug is kept; any other id gets a hash suffix, so that
+    ``a.txt`` and ``a-txt`` (or ``A.txt``) stay two documents.
+
+    >>> document_slug("dev-001")
+    'dev-001'
+    >>> document_slug("a.txt") != document_slug("a-txt")
+    True
+    """
+    if len(document_id) <= 80 and _SLUG.fullmatch(document_id):
+        return document_id
+    folded = unicodedata.normalize("NFKD", document_id).encode("ascii", "ignore").decode("ascii")
+    stem = _NON_SLUG.sub("-", folded.lower()).strip("-")[:70].strip("-")
+    return f"{stem or 'x'}-{_digest(document_id, size=8)}"
+
+
 def document_iri(document_id: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of a document, from its id.
+    """The IRI of a document, from its id (see :func:`document_slug`).
 
     >>> str(document_iri("dev-001"))
     'https://w3id.org/kgraph/id/document/dev-001'
     """
-    return URIRef(f"{base}document/{slugify(document_id)}")
+    return URIRef(f"{base}document/{document_slug(document_id)}")
 
 
 def assertion_iri(

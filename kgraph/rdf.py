@@ -27,16 +27,16 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _date(value: str) -> Literal:
-    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else Literal(value)
+    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else _text(value)
+
+
+# Lone surrogates cannot be encoded by any serialiser, and RDF parsers (raptor) reject
+# the noncharacters U+FFFE/U+FFFF: untrusted text gets U+FFFD in their place.
+_UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def _text(value: str) -> Literal:
-    # Lone surrogates cannot be encoded by any serialiser; replace them.
-    return Literal(value.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(value) else value)
-
-
-def _has_surrogates(value: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in value)
+    return Literal(_UNSERIALISABLE.sub("\ufffd", value))
 
 
 def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:

@@ -1,4 +1,4 @@
-"""``kgraph build``: texts in, graph files out."""
+"""``kgraph build``: texts in, graph files (or a store) out."""
 
 from __future__ import annotations
 
@@ -8,20 +8,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from kgraph.build import BuildOptions, extract
+from kgraph.build import BuildOptions
 from kgraph.cli import app
+from kgraph.engine import Engine
 from kgraph.export import OutputFormat
-from kgraph.graph import KnowledgeGraph
 from kgraph.iri import check_base
 from kgraph.nlp.pipeline import DEFAULT_MODEL
 from kgraph.ontology import DEFAULT_BASE
-from kgraph.sources import read_documents
 
 
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (format from the extension).")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Graph file to write (format from the extension).")
+    ] = None,
     html: Annotated[Optional[Path], typer.Option(help="Also write an interactive HTML graph here.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from the extension).")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = DEFAULT_MODEL,
@@ -30,25 +31,33 @@ def build(
     lexicon: Annotated[Optional[Path], typer.Option(help="JSONL lexicon adding relation triggers.")] = None,
     min_confidence: Annotated[float, typer.Option(help="Drop relations below this confidence (0-1).", min=0.0, max=1.0)] = 0.0,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip malformed JSONL lines instead of stopping.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers.", min=1)] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch and per task.", min=1)] = 64,
+    engine: Annotated[Engine, typer.Option(help="Where the pipeline runs: this machine or a Dask cluster.")] = Engine.LOCAL,
+    scheduler: Annotated[
+        Optional[str], typer.Option(help="Dask scheduler address tcp://HOST:PORT (default: a 2-worker local cluster).")
+    ] = None,
+    store: Annotated[
+        Optional[Path], typer.Option(help="Oxigraph store folder to add to; documents already in it are skipped.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary output.")] = False,
 ) -> None:
-    """Extract actors and relations from INPUTS and write a knowledge graph."""
-    fmt = OutputFormat.from_name(format) if format else None
-    options = BuildOptions(
-        model=model, base=check_base(base), actors=actors, lexicon=lexicon, min_confidence=min_confidence
+    """Extract actors and relations from INPUTS and write a knowledge graph.
+
+    N-Triples, N-Quads and Turtle outputs are streamed, so memory does not grow with the corpus.
+    """
+    from kgraph.engine.run import BuildTargets, run_build
+
+    targets = BuildTargets(
+        output=output, format=OutputFormat.from_name(format) if format else None, html=html, store=store
     )
-    nlp = options.load()
-    kg = KnowledgeGraph(options.base)
-    documents = 0
-    for records in extract(read_documents(inputs, skip_bad=skip_bad), nlp, options=options):
-        kg.add_records(records)
-        documents += 1
-    kg.write(output, format=fmt)
-    if html is not None:
-        kg.write_html(html)
+    options = BuildOptions(
+        model=model, base=check_base(base), actors=actors, lexicon=lexicon, min_confidence=min_confidence,
+        batch_size=batch_size,
+    )
+    stats = run_build(
+        inputs, targets, options=options, engine=engine, jobs=jobs, scheduler=scheduler, skip_bad=skip_bad,
+        progress=not quiet,
+    )
     if not quiet:
-        print(
-            f"kgraph: {documents} documents, {kg.graph.number_of_nodes()} actors, "
-            f"{kg.graph.number_of_edges()} relations -> {output}" + (f", {html}" if html else ""),
-            file=sys.stderr,
-        )
+        print(stats.summary(targets.names()), file=sys.stderr)

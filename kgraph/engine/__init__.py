@@ -6,9 +6,10 @@ __all__ = ["Engine", "run_engine"]
 
 from collections.abc import Iterable, Iterator
 from enum import Enum
+from itertools import chain
 
 from kgraph.build import BuildOptions
-from kgraph.errors import KGraphError
+from kgraph.errors import UsageError
 from kgraph.model import Document, DocumentRecords
 
 
@@ -48,13 +49,27 @@ def run_engine(
     ['a']
     """
     if jobs < 1:
-        raise KGraphError(f"--jobs must be at least 1, got {jobs!r}")
+        raise UsageError(f"--jobs must be at least 1, got {jobs!r}")
     if scheduler is not None and engine is not Engine.DASK:
-        raise KGraphError(f"--scheduler {scheduler!r} needs --engine dask (got --engine {engine.value})")
+        raise UsageError(f"--scheduler {scheduler!r} needs --engine dask (got --engine {engine.value})")
+    return _run(documents, options, engine, jobs, scheduler)
+
+
+def _run(
+    documents: Iterable[Document], options: BuildOptions, engine: Engine, jobs: int, scheduler: str | None
+) -> Iterator[DocumentRecords]:
+    # Nothing is loaded or started until a first document arrives: a run over a folder
+    # whose documents are all in the store already takes no time.
+    iterator = iter(documents)
+    first = next(iterator, None)
+    if first is None:
+        return
+    pending = chain([first], iterator)
     if engine is Engine.DASK:
         from kgraph.engine.dask import DEFAULT_LOCAL_WORKERS, run_dask
 
-        return run_dask(documents, options, scheduler=scheduler, workers=jobs if jobs > 1 else DEFAULT_LOCAL_WORKERS)
+        yield from run_dask(pending, options, scheduler=scheduler, workers=jobs if jobs > 1 else DEFAULT_LOCAL_WORKERS)
+        return
     from kgraph.engine.local import run_local
 
-    return run_local(documents, options, jobs=jobs)
+    yield from run_local(pending, options, jobs=jobs)

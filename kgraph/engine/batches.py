@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
-from kgraph.errors import KGraphError
+from kgraph.errors import UsageError
 
 T = TypeVar("T")
 
@@ -20,7 +20,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     [[0, 1], [2, 3], [4]]
     """
     if size < 1:
-        raise KGraphError(f"batch size must be at least 1, got {size!r}")
+        raise UsageError(f"batch size must be at least 1, got {size!r}")
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch

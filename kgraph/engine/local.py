@@ -5,8 +5,11 @@ from __future__ import annotations
 __all__ = ["run_local"]
 
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 
 from kgraph.build import BuildOptions, extract
@@ -17,6 +20,24 @@ from kgraph.model import Document, DocumentRecords
 
 def _init_worker(options: BuildOptions) -> None:
     worker_pipeline(options)
+
+
+@contextmanager
+def _worker_signals() -> Iterator[None]:
+    """Fork workers that ignore Ctrl-C (the parent stops the pool) and die quietly on SIGTERM.
+
+    Handlers are inherited at fork time, so they are set around the pool's creation:
+    the CLI's own SIGTERM handler would make a worker print a traceback when stopped.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL), signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous[0])
+        signal.signal(signal.SIGINT, previous[1])
 
 
 def run_local(documents: Iterable[Document], options: BuildOptions, *, jobs: int = 1) -> Iterator[DocumentRecords]:
@@ -35,7 +56,9 @@ def run_local(documents: Iterable[Document], options: BuildOptions, *, jobs: int
         yield from extract(documents, worker_pipeline(options), options=options)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    with _worker_signals():
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    with pool:
         pending: deque[AsyncResult[list[DocumentRecords]]] = deque()
         for batch in batched(documents, options.batch_size):
             pending.append(pool.apply_async(process_batch, (options, batch)))

@@ -2,28 +2,45 @@
 
 from __future__ import annotations
 
-__all__ = ["process_batch", "worker_pipeline"]
+__all__ = ["process_batch", "worker_pipeline", "share_pipeline"]
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.language import Language
 
 from kgraph.build import BuildOptions, extract
 from kgraph.model import Document, DocumentRecords
 
-_PIPELINES: dict[BuildOptions, Language] = {}
+_PIPELINES: dict[tuple[str, Path | None, Path | None], Language] = {}
 
 
 def worker_pipeline(options: BuildOptions) -> Language:
     """The pipeline for ``options``, loaded once per process and then reused.
 
-    >>> worker_pipeline(BuildOptions()) is worker_pipeline(BuildOptions())
+    Only the model and the dictionaries select the pipeline; a process forked from
+    one that holds it already (a notebook, the tests) inherits it for free.
+
+    >>> worker_pipeline(BuildOptions()) is worker_pipeline(BuildOptions(batch_size=8))
     True
     """
-    nlp = _PIPELINES.get(options)
+    key = (options.model, options.actors, options.lexicon)
+    nlp = _PIPELINES.get(key)
     if nlp is None:
-        nlp = _PIPELINES[options] = options.load()
+        nlp = _PIPELINES[key] = options.load()
     return nlp
+
+
+def share_pipeline(options: BuildOptions, nlp: Language) -> None:
+    """Let engines in this process (and processes forked from it) use ``nlp``, already
+    loaded with ``options``' model and dictionaries, instead of loading their own.
+
+    >>> nlp = worker_pipeline(BuildOptions())
+    >>> share_pipeline(BuildOptions(), nlp)
+    >>> worker_pipeline(BuildOptions()) is nlp
+    True
+    """
+    _PIPELINES[(options.model, options.actors, options.lexicon)] = nlp
 
 
 def process_batch(options: BuildOptions, documents: Sequence[Document]) -> list[DocumentRecords]:

@@ -107,10 +107,16 @@ def guess_format(path: str | Path) -> OutputFormat:
     >>> guess_format("out/graph.nq").value
     'nquads'
     """
+    if Path(path).is_dir() and (Path(path) / "entities.csv").exists():
+        return OutputFormat.CSV
     suffix = Path(path).suffix
     if not suffix:
         raise FormatError(f"cannot guess the format of {str(path)!r} (no extension); pass --format")
-    return OutputFormat.from_name(suffix)
+    try:
+        return OutputFormat.from_name(suffix)
+    except FormatError:
+        valid = ", ".join(f.file_extension for f in OutputFormat)
+        raise FormatError(f"unknown extension {suffix!r} of {str(path)!r}; use one of {valid} or pass --format") from None
 
 
 def _resolve(path: Path, format: str | OutputFormat | None) -> OutputFormat:
@@ -154,7 +160,7 @@ def read_graph(path: str | Path, format: str | OutputFormat | None = None, base:
     if reader is None:
         valid = ", ".join(f.value for f in OutputFormat if _reader(f) is not None)
         raise FormatError(f"format {fmt.value!r} cannot be read back; readable formats: {valid}")
-    if not source.exists():
+    if fmt is not OutputFormat.CSV and not source.exists():  # CSV names a folder or a stem
         raise InputError(f"graph file {str(source)!r} does not exist")
     return reader(source, base)
 

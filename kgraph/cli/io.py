@@ -1,0 +1,160 @@
+"""``kgraph convert | merge | query | load | validate``: graph files, stores and endpoints."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kgraph.cli import app
+from kgraph.errors import KGraphError
+from kgraph.iri import check_base
+from kgraph.ontology import DEFAULT_BASE
+
+
+class ResultFormat(str, Enum):
+    """How ``kgraph query`` prints its result."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+def _format(name: Optional[str]) -> object:
+    from kgraph.export import OutputFormat
+
+    return OutputFormat.from_name(name) if name else None
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="Graph file to read (any format kgraph writes).", show_default=False)],
+    target: Annotated[Path, typer.Argument(help="File (or CSV folder) to write.", show_default=False)],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from TARGET's extension).")] = None,
+    from_format: Annotated[Optional[str], typer.Option("--from", help="Input format (default: from SOURCE's extension).")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
+) -> None:
+    """Convert a graph file between formats: turtle, ntriples, nquads, trig, jsonld, graphml, gexf, csv, html."""
+    from kgraph.export import convert as convert_graph
+
+    kg = convert_graph(source, target, source_format=_format(from_format), target_format=_format(format),  # type: ignore[arg-type]
+                       base=check_base(base))
+    if not quiet:
+        print(f"kgraph: {kg!r} -> {target}", file=sys.stderr)
+
+
+@app.command()
+def merge(
+    inputs: Annotated[list[Path], typer.Argument(help="Graph files to merge (any readable format).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Merged graph file (format from the extension).")],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from the extension).")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
+) -> None:
+    """Merge graph files into one: a union keeping every assertion and its provenance."""
+    from kgraph.export import read_graph
+    from kgraph.graph import KnowledgeGraph
+
+    merged = KnowledgeGraph(check_base(base))
+    for path in inputs:
+        merged.merge(read_graph(path, base=base))
+    merged.write(output, format=_format(format))  # type: ignore[arg-type]
+    if not quiet:
+        print(f"kgraph: merged {len(inputs)} graphs into {merged!r} -> {output}", file=sys.stderr)
+
+
+def _print_table(variables: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...]) -> None:
+    from rich.console import Console
+    from rich.table import Column, Table
+
+    from kgraph.ontology import PREFIXES
+
+    namespaces = sorted(((str(ns), f"{name}:") for name, ns in PREFIXES.items()), key=lambda p: -len(p[0]))
+    namespaces.append((DEFAULT_BASE, "kgid:"))
+
+    def compact(value: str | None) -> str:
+        if value is None:
+            return ""
+        for namespace, prefix in namespaces:
+            if value.startswith(namespace):
+                return prefix + value[len(namespace):]
+        return value
+
+    table = Table(*(Column(v, overflow="fold") for v in variables), show_lines=False)
+    for row in rows:
+        table.add_row(*(compact(value) for value in row))
+    console = Console(markup=False, highlight=False, emoji=False)
+    console.print(table)
+    console.print(f"{len(rows)} rows")
+
+
+@app.command()
+def query(
+    target: Annotated[str, typer.Argument(help="A graph file, a store folder, or a SPARQL endpoint http(s) URL.", show_default=False)],
+    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or @FILE to read it from a file.", show_default=False)],
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Print as a table, CSV or JSON.")] = ResultFormat.TABLE,
+) -> None:
+    """Run a SPARQL query over a graph file, a local store, or an endpoint (kg: and other prefixes predeclared)."""
+    from kgraph.store import query_target
+
+    if sparql.startswith("@"):
+        path = Path(sparql[1:])
+        if not path.is_file():
+            raise KGraphError(f"query file {str(path)!r} does not exist")
+        sparql = path.read_text(encoding="utf-8")
+    result = query_target(target, sparql)
+    if format is ResultFormat.CSV:
+        sys.stdout.write(result.to_csv())
+    elif format is ResultFormat.JSON:
+        sys.stdout.write(result.to_json() + "\n")
+    else:
+        _print_table(result.variables, result.rows)
+
+
+@app.command()
+def load(
+    inputs: Annotated[list[Path], typer.Argument(help="Graph files to load (any readable format).", show_default=False)],
+    store: Annotated[Optional[Path], typer.Option(help="Embedded Oxigraph store folder (created if needed).")] = None,
+    endpoint: Annotated[Optional[str], typer.Option(help="SPARQL 1.1 Graph Store HTTP Protocol URL (e.g. http://host:7878/store).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="With --endpoint: PUT (replace) each graph instead of POST (add).")] = False,
+    base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
+) -> None:
+    """Load graph files into a triple store, each document in its own named graph."""
+    from kgraph.export import read_graph
+    from kgraph.store import add_graph, open_store, upload_graph
+
+    if (store is None) == (endpoint is None):
+        raise KGraphError("give exactly one of --store DIR or --endpoint URL")
+    for path in inputs:
+        kg = read_graph(path, base=check_base(base))
+        if store is not None:
+            added = add_graph(open_store(store), kg)
+            where, what = str(store), f"{added} quads"
+        else:
+            sent = upload_graph(kg, endpoint or "", replace=replace)
+            where, what = endpoint or "", f"{sent} graphs"
+        if not quiet:
+            print(f"kgraph: loaded {path} ({what}) into {where}", file=sys.stderr)
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="Graph file to check against ontologies/kgraph-shapes.ttl.", show_default=False)],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Input format (default: from the extension).")] = None,
+    limit: Annotated[int, typer.Option(help="Violations to print.", min=1)] = 20,
+) -> None:
+    """Validate a graph against kgraph's SHACL shapes; exits 1 when it does not conform."""
+    from kgraph.export import read_graph
+    from kgraph.shacl import validate_file
+
+    if not graph.exists() and _format(format) is None:
+        read_graph(graph)  # raises the usual one-line InputError
+    report = validate_file(graph, format)
+    print(report.summary(limit))
+    if not report.conforms:
+        raise KGraphError(f"{str(graph)!r} does not conform to the kgraph shapes ({len(report.violations)} violations)")

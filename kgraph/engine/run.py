@@ -1,0 +1,138 @@
+"""A whole ``kgraph build`` run: documents in, through an engine, out to files and a store."""
+
+from __future__ import annotations
+
+__all__ = ["BuildTargets", "run_build"]
+
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph.build import BuildOptions
+from kgraph.engine import Engine, run_engine
+from kgraph.engine.batches import batched
+from kgraph.engine.stream import STREAMED_FORMATS, LineSink, RecordSink, SortedTurtleSink, StoreSink
+from kgraph.errors import OutputError, UsageError
+from kgraph.export import OutputFormat, guess_format
+from kgraph.graph import KnowledgeGraph
+from kgraph.model import Document
+from kgraph.progress import BuildProgress, BuildStats, input_size
+from kgraph.sources import read_documents
+
+
+@dataclass(frozen=True, slots=True)
+class BuildTargets:
+    """Where a build writes: a graph file (``format`` or from its extension), HTML, a store folder.
+
+    >>> BuildTargets(output=Path("g.nq")).output_format
+    <OutputFormat.NQUADS: 'nquads'>
+    """
+
+    output: Path | None = None
+    format: OutputFormat | None = None
+    html: Path | None = None
+    store: Path | None = None
+
+    @property
+    def output_format(self) -> OutputFormat | None:
+        if self.output is None:
+            return None
+        return self.format or guess_format(self.output)
+
+    @property
+    def streamed(self) -> bool:
+        """True when no whole graph is needed in memory (streamable format, no HTML view)."""
+        return self.html is None and (self.output is None or self.output_format in STREAMED_FORMATS)
+
+    def names(self) -> list[str]:
+        return [str(p) for p in (self.output, self.html, self.store) if p is not None]
+
+    def check(self) -> None:
+        """Fail before any work when nothing is to be written or a folder is missing."""
+        if self.output is None and self.store is None:
+            raise UsageError("nothing to write: give an output file (-o FILE) or a store (--store DIR)")
+        self.output_format  # noqa: B018  (raises FormatError for an unknown extension)
+        for path in (self.output, self.html):
+            if path is not None:
+                folder = path.parent if str(path.parent) else Path(".")
+                if not folder.is_dir():
+                    raise OutputError(f"cannot write {str(path)!r}: folder {str(folder)!r} does not exist")
+                if path.is_dir():
+                    raise OutputError(f"cannot write {str(path)!r}: it is a folder; give a file name")
+
+
+def _new_documents(documents: Iterable[Document], known: set[str], stats: BuildStats) -> Iterator[Document]:
+    for document in documents:
+        if document.content_hash in known:
+            stats.skipped += 1
+            continue
+        yield document
+
+
+def run_build(
+    inputs: Iterable[str | Path],
+    targets: BuildTargets,
+    *,
+    options: BuildOptions = BuildOptions(),
+    engine: Engine = Engine.LOCAL,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    skip_bad: bool = False,
+    progress: bool = True,
+) -> BuildStats:
+    """Process ``inputs`` and write ``targets``; the run's counts.
+
+    N-Triples, N-Quads and Turtle (without ``html``) are streamed: memory does not grow
+    with the corpus. Other formats and the HTML view need the whole graph in memory.
+    With a store, documents whose content hash is already in it are skipped, and
+    the new documents' quads are added to it.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "a.txt").write_text("Rubio met Lavrov.")
+    >>> stats = run_build([folder], BuildTargets(output=folder / "g.nt"), progress=False)
+    >>> (stats.documents, stats.skipped)
+    (1, 0)
+    """
+    targets.check()
+    inputs = list(inputs)
+    stats = BuildStats()
+    fmt = targets.output_format
+    with ExitStack() as stack:
+        sinks: list[RecordSink] = []
+        documents: Iterable[Document] = read_documents(inputs, skip_bad=skip_bad)
+        if targets.store is not None:
+            from kgraph.store import open_store, stored_documents
+
+            store = open_store(targets.store)
+            documents = _new_documents(documents, stored_documents(store), stats)
+            sinks.append(StoreSink(store, options.base))
+        kg: KnowledgeGraph | None = None
+        turtle: SortedTurtleSink | None = None
+        if targets.output is not None and targets.streamed:
+            if fmt is OutputFormat.TURTLE:
+                turtle = SortedTurtleSink(stack, targets.output, options.base)
+                sinks.append(turtle)
+            else:
+                sinks.append(LineSink(stack, targets.output, fmt, options.base))  # type: ignore[arg-type]
+        elif targets.output is not None or targets.html is not None:
+            kg = KnowledgeGraph(options.base)
+        bar = stack.enter_context(
+            BuildProgress(stats, enabled=progress, total_bytes=input_size(inputs) if progress else None)
+        )
+        records = run_engine(documents, options, engine=engine, jobs=jobs, scheduler=scheduler)
+        for batch in batched(records, options.batch_size):
+            for item in batch:
+                stats.add(item)
+                bar.advance(item)
+                if kg is not None:
+                    kg.add_records(item)
+            for sink in sinks:
+                stats.triples += sink.add(batch)
+        if turtle is not None:
+            turtle.finish()
+        if kg is not None and targets.output is not None:
+            kg.write(targets.output, format=fmt)
+        if kg is not None and targets.html is not None:
+            kg.write_html(targets.html)
+    return stats

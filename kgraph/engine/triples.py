@@ -1,0 +1,220 @@
+"""Records -> pyoxigraph triples directly, without rdflib terms: the fast path of streamed output.
+
+The triples are exactly those of ``kgraph.rdf.iter_triples`` over a ``KnowledgeGraph`` holding
+the same document (``tests/test_engine.py`` checks it), so the union of the triples of every
+document is the RDF of the whole corpus: entity IRIs are deterministic, mention counts are
+per-document occurrence nodes, and repeated entity triples are the same triples.
+"""
+
+from __future__ import annotations
+
+__all__ = ["record_triples", "record_quads"]
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from kgraph import iri as iris
+from kgraph.model import DocumentRecords, EntityRef, Relation, Statement
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_KG = "https://w3id.org/kgraph/ontology#"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCT = "http://purl.org/dc/terms/"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+
+_N = ox.NamedNode
+RDF_TYPE, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (_N(_RDF + n) for n in ("type", "subject", "predicate", "object"))
+LABEL, ALT_LABEL, SAME_AS = _N(_RDFS + "label"), _N(_SKOS + "altLabel"), _N(_OWL + "sameAs")
+DERIVED_FROM = _N(_PROV + "wasDerivedFrom")
+DC_DATE, DC_SOURCE, DC_TITLE = _N(_DCT + "date"), _N(_DCT + "source"), _N(_DCT + "title")
+XSD_DATE, XSD_DECIMAL, XSD_INTEGER = _N(_XSD + "date"), _N(_XSD + "decimal"), _N(_XSD + "integer")
+_KG_TERMS: dict[str, ox.NamedNode] = {}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _kg(name: str) -> ox.NamedNode:
+    term = _KG_TERMS.get(name)
+    if term is None:
+        term = _KG_TERMS[name] = _N(_KG + name)
+    return term
+
+
+# As kgraph.rdf: lone surrogates and the noncharacters RDF parsers reject become U+FFFD.
+_UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(_UNSERIALISABLE.sub("\ufffd", value))
+
+
+def _date(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=XSD_DATE) if _ISO_DATE.match(value) else _text(value)
+
+
+class _Iris:
+    """IRIs of one document's entities, minted once each."""
+
+    def __init__(self, base: str, labels: dict[str, str]) -> None:
+        self.base = base
+        self.labels = labels
+        self.entities: dict[EntityRef, ox.NamedNode] = {}
+
+    def label(self, node: ox.NamedNode, ref: EntityRef) -> str:
+        """The label of ``node``: the first name seen for its IRI in the whole run."""
+        return self.labels.setdefault(node.value, ref.name)
+
+    def entity(self, ref: EntityRef) -> ox.NamedNode:
+        node = self.entities.get(ref)
+        if node is None:
+            node = self.entities[ref] = _entity_node(ref, self.base)
+        return node
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_node(ref: EntityRef, base: str) -> ox.NamedNode:
+    # Entities recur across documents: mint each IRI once (bounded cache).
+    return _N(str(iris.entity_iri(ref, base)))
+
+
+def record_triples(records: DocumentRecords, base: str, labels: dict[str, str] | None = None) -> Iterator[ox.Triple]:
+    """Yield the RDF triples of one document's records (may repeat a triple).
+
+    ``labels`` maps entity IRIs to the first name seen for them; pass the same dict for
+    every document of a run so that two names with one IRI ("the UN", "The UN") get
+    one label, as in a ``KnowledgeGraph``. It grows with the distinct entities only.
+
+    >>> from kgraph.model import Document
+    >>> triples = list(record_triples(DocumentRecords(Document("d1", "Hi.")), "https://example.org/"))
+    >>> str(triples[0])
+    '<https://example.org/document/d1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kgraph/ontology#Document>'
+    """
+    T = ox.Triple
+    document = records.document
+    doc_iri = str(iris.document_iri(document.id, base))
+    doc = _N(doc_iri)
+    yield T(doc, RDF_TYPE, _kg("Document"))
+    yield T(doc, _kg("documentId"), _text(document.id))
+    if document.source:
+        yield T(doc, DC_SOURCE, _text(document.source))
+    if document.title:
+        yield T(doc, DC_TITLE, _text(document.title))
+    if document.date:
+        yield T(doc, DC_DATE, _date(document.date))
+    yield T(doc, _kg("contentHash"), ox.Literal(document.content_hash))
+    names = _Iris(base, {} if labels is None else labels)
+    described: set[EntityRef] = set()
+    counts: dict[ox.NamedNode, int] = {}
+    for entity in records.entities:
+        ref = entity.ref
+        node = names.entity(ref)
+        described.add(ref)
+        label = names.label(node, ref)
+        yield from _entity_triples(node, ref, label)
+        for alias in entity.aliases:
+            if alias != label:
+                yield T(node, ALT_LABEL, _text(alias))
+        if entity.geonames_id:
+            yield T(node, SAME_AS, _N(str(iris.geonames_iri(entity.geonames_id))))
+        counts[node] = max(counts.get(node, 0), int(entity.mentions))
+    for node, count in counts.items():
+        yield T(doc, _kg("mentions"), node)
+        occurrence = _N(str(iris.occurrence_iri(doc_iri, node.value, base)))
+        yield T(occurrence, RDF_TYPE, _kg("Occurrence"))
+        yield T(occurrence, _kg("entity"), node)
+        yield T(occurrence, DERIVED_FROM, doc)
+        yield T(occurrence, _kg("mentionCount"), ox.Literal(str(count), datatype=XSD_INTEGER))
+    assertions: dict[tuple[bool, str], Relation] = {}
+    for relation in records.relations:
+        for ref in (relation.subject, relation.object):
+            if ref not in described:
+                described.add(ref)
+                node = names.entity(ref)
+                yield from _entity_triples(node, ref, names.label(node, ref))
+        key = str(
+            iris.assertion_iri(
+                document.id, relation.subject, relation.relation, relation.object, relation.start_char,
+                relation.trigger, base,
+            )
+        )
+        assertions[(relation.modality.asserted, key)] = relation
+    for (asserted, key), relation in assertions.items():
+        subject, obj = names.entity(relation.subject), names.entity(relation.object)
+        predicate = _kg(relation.relation.value)
+        if asserted:
+            yield T(subject, predicate, obj)
+        yield from _assertion_triples(_N(key), relation, subject, predicate, obj, doc, names)
+    statements: dict[str, Statement] = {}
+    for statement in records.statements:
+        if statement.speaker not in described:
+            described.add(statement.speaker)
+            node = names.entity(statement.speaker)
+            yield from _entity_triples(node, statement.speaker, names.label(node, statement.speaker))
+        statements[str(iris.statement_iri(document.id, statement.speaker, statement.start_char, base))] = statement
+    for key, statement in statements.items():
+        yield from _statement_triples(_N(key), statement, doc, names, document.date)
+
+
+def _entity_triples(node: ox.NamedNode, ref: EntityRef, label: str) -> Iterator[ox.Triple]:
+    yield ox.Triple(node, RDF_TYPE, _kg(ref.type.value))
+    yield ox.Triple(node, LABEL, _text(label))
+
+
+def _assertion_triples(
+    node: ox.NamedNode, r: Relation, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode,
+    doc: ox.NamedNode, names: _Iris,
+) -> Iterator[ox.Triple]:
+    T = ox.Triple
+    yield T(node, RDF_TYPE, _kg("Assertion"))
+    yield T(node, RDF_SUBJECT, subject)
+    yield T(node, RDF_PREDICATE, predicate)
+    yield T(node, RDF_OBJECT, obj)
+    yield T(node, DERIVED_FROM, doc)
+    yield T(node, _kg("evidence"), _text(r.evidence))
+    yield T(node, _kg("trigger"), _text(r.trigger))
+    yield T(node, _kg("confidence"), ox.Literal(f"{round(float(r.confidence), 2):.2f}", datatype=XSD_DECIMAL))
+    yield T(node, _kg("modality"), ox.Literal(r.modality.value))
+    if r.date:
+        yield T(node, DC_DATE, _date(r.date))
+    if r.speaker:
+        yield T(node, _kg("speaker"), names.entity(r.speaker))
+
+
+def _statement_triples(
+    node: ox.NamedNode, s: Statement, doc: ox.NamedNode, names: _Iris, document_date: str | None
+) -> Iterator[ox.Triple]:
+    T = ox.Triple
+    yield T(node, RDF_TYPE, _kg("Statement"))
+    yield T(node, _kg("speaker"), names.entity(s.speaker))
+    yield T(node, _kg("content"), _text(s.content))
+    yield T(node, _kg("trigger"), _text(s.trigger))
+    yield T(node, _kg("evidence"), _text(s.evidence))
+    yield T(node, DERIVED_FROM, doc)
+    if s.addressee:
+        yield T(node, _kg("addressee"), names.entity(s.addressee))
+    for about in sorted({names.entity(a).value for a in s.about}):
+        yield T(node, _kg("about"), _N(about))
+    date = s.date or document_date
+    if date:
+        yield T(node, DC_DATE, _date(date))
+
+
+def record_quads(records: DocumentRecords, base: str, labels: dict[str, str] | None = None) -> Iterator[ox.Quad]:
+    """Yield the triples of :func:`record_triples` in the named graph of their document.
+
+    This is what ``kgraph.rdf.iter_quads`` gives for a graph of one document: every
+    triple of a document's graph is tied to that document.
+
+    >>> from kgraph.model import Document
+    >>> quad = next(record_quads(DocumentRecords(Document("d1", "Hi.")), "https://example.org/"))
+    >>> quad.graph_name.value
+    'https://example.org/document/d1'
+    """
+    graph = _N(str(iris.document_iri(records.document.id, base)))
+    for triple in record_triples(records, base, labels):
+        yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)

@@ -1,0 +1,30 @@
+"""Relation patterns over the dependency parse, one construction family per module.
+
+Every pattern is a pure function ``find_*(context) -> Iterator[Candidate]`` over an
+:class:`~kgraph.nlp.patterns.base.Context`; none of them mutates the ``Doc``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Candidate", "Context", "Pattern", "find_candidates"]
+
+from collections.abc import Iterator
+
+from kgraph.nlp.patterns.anaphora import find_event_anaphora, find_retaliation
+from kgraph.nlp.patterns.apposition import find_appositions
+from kgraph.nlp.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.patterns.exhortation import find_exhortations
+from kgraph.nlp.patterns.hyphen import find_hyphen_participles
+from kgraph.nlp.patterns.nominal import find_nominal
+from kgraph.nlp.patterns.verbal import find_verbal
+
+
+def find_candidates(context: Context) -> Iterator[Candidate]:
+    """All candidates of every construction family, in a fixed order."""
+    yield from find_appositions(context)
+    yield from find_hyphen_participles(context)
+    yield from find_verbal(context)
+    yield from find_nominal(context)
+    yield from find_event_anaphora(context)
+    yield from find_retaliation(context)
+    yield from find_exhortations(context)

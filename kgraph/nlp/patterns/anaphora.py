@@ -1,0 +1,128 @@
+"""Event anaphora: a reaction to "the strikes", "the sanctions", "the move" targets whoever did them."""
+
+from __future__ import annotations
+
+__all__ = ["find_event_anaphora", "find_retaliation"]
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.model import RelationType
+from kgraph.nlp.lexicon import DIRECT_OBJECT
+from kgraph.nlp.patterns.arguments import owners_of, subjects_of
+from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
+from kgraph.nlp.patterns.verbal import emit
+
+# Reactions whose object may be an earlier act rather than an actor.
+_REACTIONS = frozenset({RelationType.ACCUSES, RelationType.REJECTS, RelationType.SUPPORTS})
+# Nouns naming some earlier act; they match the acts below (not speech acts such as condemnations).
+_GENERIC = frozenset({"move", "decision", "step", "action", "measure", "actions", "measures", "steps", "policy"})
+_ACTS = frozenset(
+    {RelationType.SANCTIONS, RelationType.ATTACKS, RelationType.AIDS, RelationType.REJECTS, RelationType.THREATENS}
+)
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+_WINDOW = 3
+_RETALIATE = frozenset({"retaliate", "respond", "react", "reciprocate", "hit", "strike"})
+_HOSTILE = frozenset(
+    {RelationType.SANCTIONS, RelationType.ATTACKS, RelationType.ACCUSES, RelationType.THREATENS, RelationType.REJECTS}
+)
+
+
+def _window_start(context: Context, before: int) -> int:
+    sentences = list(context.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= before < s.end)
+    return sentences[max(0, here - _WINDOW)].start
+
+
+def _antecedent(context: Context, noun: Token, before: int, exclude: set[object]) -> Event | None:
+    """The latest earlier act the noun names: same word first ("the strikes" <- "struck"), then same relation."""
+    lemma = noun.lemma_.lower()
+    wanted = {e.relation for e in context.lexicon.nouns(lemma)} or {
+        e.relation for e in context.lexicon.nouns(noun.lower_)
+    }
+    if lemma in _GENERIC or noun.lower_ in _GENERIC:
+        wanted |= _ACTS
+    if not wanted:
+        return None
+    start = _window_start(context, before)
+    candidates = [
+        e
+        for e in context.events
+        if start <= e.trigger < before
+        and e.relation in wanted
+        and not e.relation.symmetric  # "welcomed the talks" names no one party
+        and not exclude & {m.entity for m in e.subjects}
+    ]
+    same = [e for e in candidates if e.lemma in (lemma, noun.lower_)]
+    chosen = same or candidates
+    return chosen[-1] if chosen else None
+
+
+def find_event_anaphora(context: Context) -> Iterator[Candidate]:
+    """Reaction verbs whose definite object names an earlier act take that act's agent as object."""
+    for verb in context.doc:
+        if verb.pos_ != "VERB":
+            continue
+        entries = [
+            e
+            for e in context.lexicon.verb_forms(verb.lemma_, verb.text)
+            if e.relation in _REACTIONS and DIRECT_OBJECT in e.preps
+        ]
+        if not entries:
+            continue
+        for noun in verb.children:
+            if noun.dep_ != "dobj" or context.is_actor(noun) or owners_of(context, noun):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+                continue
+            subjects, _ = subjects_of(context, verb)
+            if not subjects:
+                continue
+            event = _antecedent(context, noun, verb.i, {m.entity for m in subjects})
+            if event is None:
+                continue
+            for entry in entries:
+                assert entry.relation is not None
+                yield from emit(
+                    entry.relation,
+                    subjects,
+                    event.subjects,
+                    trigger=verb,
+                    trigger_text=f"{verb.text} {noun.text}",
+                    pattern=Pattern.ANAPHORA,
+                    extra=(noun.i,),
+                )
+
+
+def find_retaliation(context: Context) -> Iterator[Candidate]:
+    """ "Belarus threatened to retaliate": the threat is against whoever last acted against Belarus."""
+    for verb in context.doc:
+        if verb.pos_ != "VERB" or not any(
+            e.relation is RelationType.THREATENS for e in context.lexicon.verb_forms(verb.lemma_, verb.text)
+        ):
+            continue
+        if not any(c.dep_ == "xcomp" and c.lemma_.lower() in _RETALIATE for c in verb.children):
+            continue
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            continue
+        subjects, _ = subjects_of(context, verb)
+        if not subjects:
+            continue
+        targets = {m.entity for m in subjects}
+        start = _window_start(context, verb.i)
+        for event in reversed(context.events):
+            if (
+                start <= event.trigger < verb.i
+                and event.relation in _HOSTILE
+                and targets & {m.entity for m in event.objects}
+            ):
+                yield from emit(
+                    RelationType.THREATENS,
+                    subjects,
+                    event.subjects,
+                    trigger=verb,
+                    trigger_text=f"{verb.text} to {next(c.text for c in verb.children if c.dep_ == 'xcomp')}",
+                    pattern=Pattern.ANAPHORA,
+                )
+                break

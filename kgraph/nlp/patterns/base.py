@@ -1,0 +1,144 @@
+"""Shared pieces of the patterns: the candidate item, the pattern enum and the extraction context."""
+
+from __future__ import annotations
+
+__all__ = ["Pattern", "Candidate", "Context", "Event"]
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from spacy.tokens import Doc, Token
+
+from kgraph.model import EntityRef, EntityType, RelationType
+from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.lexicon import Lexicon
+
+
+class Pattern(str, Enum):
+    """The construction that produced a candidate; each has its own confidence.
+
+    >>> Pattern.ACTIVE.confidence
+    0.9
+    """
+
+    ACTIVE = "active"
+    PASSIVE = "passive"
+    INHERITED = "inherited"
+    RELATIVE = "relative"
+    SUPPORT = "support"
+    NOMINAL = "nominal"
+    BETWEEN = "between"
+    APPOSITION = "apposition"
+    TITLE = "title"
+    MEMBER = "member"
+    DESCRIPTOR = "descriptor"
+    HYPHEN = "hyphen"
+    ANAPHORA = "anaphora"
+    UNMAPPED = "unmapped"
+
+    @property
+    def confidence(self) -> float:
+        """The confidence given to relations found by this pattern."""
+        return _CONFIDENCE[self]
+
+
+_CONFIDENCE = {
+    Pattern.ACTIVE: 0.9,
+    Pattern.PASSIVE: 0.85,
+    Pattern.INHERITED: 0.8,
+    Pattern.RELATIVE: 0.8,
+    Pattern.SUPPORT: 0.8,
+    Pattern.NOMINAL: 0.7,
+    Pattern.BETWEEN: 0.75,
+    Pattern.APPOSITION: 0.85,
+    Pattern.TITLE: 0.85,
+    Pattern.MEMBER: 0.8,
+    Pattern.DESCRIPTOR: 0.7,
+    Pattern.HYPHEN: 0.75,
+    Pattern.ANAPHORA: 0.6,
+    Pattern.UNMAPPED: 0.4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A relation found by a pattern, before modality and speech are decided.
+
+    ``tokens`` are the token indices that show the relation (arguments and trigger);
+    the evidence is the text they span. ``trigger`` is the token whose modality counts.
+    """
+
+    subject: EntityRef
+    relation: RelationType
+    object: EntityRef
+    trigger: int
+    trigger_text: str
+    tokens: tuple[int, ...]
+    pattern: Pattern
+    modal: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A trigger with actor subjects, kept so later anaphors ("the strikes") can find their agent."""
+
+    relation: RelationType
+    trigger: int
+    subjects: tuple[ActorMention, ...]
+    objects: tuple[ActorMention, ...] = ()
+    lemma: str = ""
+
+
+@dataclass(slots=True)
+class Context:
+    """The document, its actor mentions indexed by token, and the lexicon."""
+
+    doc: Doc
+    lexicon: Lexicon
+    mentions: list[ActorMention]
+    by_token: dict[int, list[ActorMention]] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    positions: dict[EntityRef, EntityRef] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, lexicon: Lexicon) -> Context:
+        """Index ``doc._.kg_mentions`` by token (a token may carry several mentions: "both sides")."""
+        mentions = [_trim(doc, m) for m in doc._.kg_mentions or ()]
+        by_token: dict[int, list[ActorMention]] = defaultdict(list)
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                by_token[i].append(mention)
+        context = cls(doc=doc, lexicon=lexicon, mentions=mentions, by_token=dict(by_token))
+        for relation in doc._.kg_relations or ():
+            if relation.relation is RelationType.HOLDS_POSITION:
+                context.positions.setdefault(relation.subject, relation.object)
+        return context
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """The mentions covering ``token`` (those whose root it is first)."""
+        found = self.by_token.get(token.i, [])
+        if len(found) > 1:
+            rooted = [m for m in found if m.root == token.i]
+            if rooted:
+                return rooted
+            widest = max(m.end - m.start for m in found)
+            return [m for m in found if m.end - m.start == widest]
+        return list(found)
+
+    def is_actor(self, token: Token) -> bool:
+        """True when a mention covers ``token``."""
+        return token.i in self.by_token
+
+
+POSITION = EntityType.POSITION
+# Heads that name other actors through their modifier: "NATO members" are not NATO.
+_RELATIONAL_HEADS = frozenset({"member", "members", "ally", "allies", "partner", "partners", "neighbour", "neighbours"})
+
+
+def _trim(doc: Doc, mention: ActorMention) -> ActorMention:
+    """Drop a relational head noun from a mention span ("NATO members" -> "NATO")."""
+    last = doc[mention.end - 1]
+    if mention.end - mention.start > 1 and last.lower_ in _RELATIONAL_HEADS and not mention.pronoun:
+        return replace(mention, end=mention.end - 1, root=mention.end - 2 if mention.root == last.i else mention.root)
+    return mention

@@ -1,0 +1,49 @@
+"""Exhortation in speech: "Trump stated that Europe must take on more responsibility" -> Trump appealsTo Europe."""
+
+from __future__ import annotations
+
+__all__ = ["find_exhortations"]
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.model import RelationType
+from kgraph.nlp.patterns.arguments import actors_of, subjects_of
+from kgraph.nlp.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.patterns.verbal import emit
+from kgraph.nlp.speech import is_speech_verb
+
+_OBLIGATION = frozenset({"must", "should"})
+_CONTENT = frozenset({"ccomp", "parataxis"})
+
+
+def _content_clauses(verb: Token) -> list[Token]:
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT]
+    if verb.dep_ in _CONTENT and verb.head is not verb:  # "'Europe must ...,' Rubio wrote"
+        clauses.append(verb.head)
+    return clauses
+
+
+def find_exhortations(context: Context) -> Iterator[Candidate]:
+    """A speaker saying that an actor must or should act appeals to that actor."""
+    for verb in context.doc:
+        if verb.pos_ != "VERB" or not is_speech_verb(verb):
+            continue
+        speakers, _ = subjects_of(context, verb)
+        if not speakers:
+            continue
+        for clause in _content_clauses(verb):
+            modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
+            if modal is None:
+                continue
+            addressees = [m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c)]
+            yield from emit(
+                RelationType.APPEALS_TO,
+                speakers,
+                addressees,
+                trigger=verb,
+                trigger_text=f"{verb.text} ... {modal.text}",
+                pattern=Pattern.INHERITED,
+                extra=(clause.i, modal.i),
+            )

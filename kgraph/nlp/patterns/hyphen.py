@@ -1,0 +1,56 @@
+"""Hyphenated participles: "the Iran-backed group" -> Iran supports the group."""
+
+from __future__ import annotations
+
+__all__ = ["find_hyphen_participles", "hyphen_agents"]
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.lexicon import DIRECT_OBJECT
+from kgraph.nlp.patterns.arguments import actors_of
+from kgraph.nlp.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.patterns.coordination import unique
+from kgraph.nlp.patterns.verbal import emit
+
+
+def hyphen_agents(context: Context, participle: Token) -> list[ActorMention]:
+    """The actors written before ``participle`` with a hyphen ("Iran" in "Iran-backed")."""
+    if participle.tag_ != "VBN" or participle.i == 0 or participle.nbor(-1).text not in ("-", "–"):
+        return []
+    found: list[ActorMention] = []
+    for child in participle.children:
+        if child.i < participle.i and child.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod", "nsubj"):
+            found.extend(context.at(child))
+    return unique(found)
+
+
+def find_hyphen_participles(context: Context) -> Iterator[Candidate]:
+    """A lexicon verb as a hyphenated modifier relates its agent to the noun it modifies."""
+    for token in context.doc:
+        if token.dep_ != "amod" or token.tag_ != "VBN":
+            continue
+        entries = [
+            e
+            for e in context.lexicon.verb_forms(token.lemma_, token.text)
+            if DIRECT_OBJECT in e.preps and e.relation is not None and not e.relation.symmetric
+        ]
+        if not entries:
+            continue
+        agents = hyphen_agents(context, token)
+        if not agents:
+            continue
+        targets = actors_of(context, token.head)
+        for entry in entries:
+            assert entry.relation is not None
+            yield from emit(
+                entry.relation,
+                agents,
+                targets,
+                trigger=token,
+                trigger_text=context.doc[token.i - 2 : token.i + 1].text,
+                pattern=Pattern.HYPHEN,
+                inverse=entry.inverse,
+            )

@@ -1,0 +1,147 @@
+"""Nominal triggers: possessive nominalisations ("Iran's condemnation of Israel"), support-verb
+constructions ("imposed sanctions on", "held talks with"), "talks/war between A and B"."""
+
+from __future__ import annotations
+
+__all__ = ["find_nominal", "between_participants"]
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.model import RelationType
+from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.lexicon import LexiconEntry
+from kgraph.nlp.patterns.arguments import actors_of, owners_of, prep_objects, subjects_of
+from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
+from kgraph.nlp.patterns.coordination import unique
+from kgraph.nlp.patterns.verbal import emit
+
+_BETWEEN = "between"
+# Appeals whose rejection names their addressee: "the RSF rejected the army's demand"
+# (the guide annotates demands so, not requests or orders).
+_ADDRESSED = frozenset({"demand", "ultimatum", "call", "appeal", "plea"})
+
+
+def between_participants(context: Context, noun: Token) -> list[ActorMention]:
+    """The actors of "between A, B and C" on ``noun``, or on its verb when it is its subject.
+
+    ("a meeting began in Kyiv between A, B and C")
+    """
+    found = prep_objects(context, noun, _BETWEEN)
+    if not found and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        found = prep_objects(context, noun.head, _BETWEEN)
+    return found
+
+
+def _base(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
+def _agent(context: Context, noun: Token) -> list[ActorMention]:
+    return prep_objects(context, noun, "by")
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb whose object (or passive subject, or "at war" complement) ``noun`` is."""
+    base = _base(noun)
+    head = base.head
+    if base.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "at" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Iterator[Candidate]:
+    assert entry.relation is not None
+    relation = entry.relation
+    governor = _governor(noun)
+    supported = governor is not None and (
+        governor.lemma_.lower() in entry.verbs
+        or (not entry.verbs and (context.lexicon.is_support(governor.lemma_) or governor.lemma_.lower() == "be"))
+    )
+    if entry.verbs and not supported:
+        return
+    subjects: list[ActorMention] = []
+    if supported and governor is not None:
+        subjects, _ = subjects_of(context, governor)
+    if not subjects:
+        subjects = [m for m in owners_of(context, noun) if m.root != noun.i] or _agent(context, noun)
+    preps = [p for p in entry.preps if p and p != _BETWEEN]
+    objects: list[ActorMention] = []
+    for prep in preps:
+        objects.extend(prep_objects(context, noun, prep))
+        if supported and governor is not None:
+            objects.extend(prep_objects(context, governor, prep))
+    objects = unique(objects)
+    pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
+    pattern = Pattern.SUPPORT if supported else Pattern.BETWEEN if pool else Pattern.NOMINAL
+    if subjects and not pool:
+        context.events.append(Event(relation, noun.i, tuple(subjects), tuple(objects), noun.lemma_.lower()))
+    if relation.symmetric or entry.mutual:
+        if len(unique([*subjects, *objects, *pool])) < 2:
+            return
+        if entry.mutual and not objects and len(subjects) < 2:
+            return
+        yield from emit(
+            relation,
+            subjects,
+            objects,
+            trigger=noun,
+            trigger_text=_phrase(noun, governor if supported else None),
+            pattern=pattern,
+            symmetric_pool=pool,
+            mutual=entry.mutual,
+        )
+        return
+    if (
+        not objects
+        and relation is RelationType.APPEALS_TO
+        and governor is not None
+        and not supported
+        and noun.lemma_.lower() in _ADDRESSED
+    ):
+        # "X rejected Y's demand": the demand was addressed to X.
+        if any(e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)):
+            objects, _ = subjects_of(context, governor)
+    if not objects and relation is RelationType.APPEALS_TO:
+        # "its demand that Burundi's government grant ..."
+        objects = unique(
+            m
+            for clause in noun.children
+            if clause.dep_ in ("acl", "ccomp")
+            for c in clause.children
+            if c.dep_ == "nsubj"
+            for m in actors_of(context, c)
+        )
+    if subjects and objects:
+        yield from emit(
+            relation,
+            subjects,
+            objects,
+            trigger=noun,
+            trigger_text=_phrase(noun, governor if supported else None),
+            pattern=pattern,
+            inverse=entry.inverse,
+        )
+
+
+def _phrase(noun: Token, governor: Token | None) -> str:
+    words = [noun.text] if governor is None else [governor.text, noun.text]
+    preps = [c.text for c in noun.children if c.dep_ == "prep" and c.lower_ != "by"]
+    return " ".join(words + preps[:1])
+
+
+def find_nominal(context: Context) -> Iterator[Candidate]:
+    """Relations triggered by a lexicon noun."""
+    for noun in context.doc:
+        if noun.pos_ not in ("NOUN", "PROPN", "VERB") or context.is_actor(noun):
+            continue
+        if noun.pos_ == "VERB" and noun.tag_ != "VBG":
+            continue
+        entries = list(context.lexicon.nouns(noun.lemma_)) or list(context.lexicon.nouns(noun.lower_))
+        for entry in entries:
+            yield from _entry_candidates(context, noun, entry)

@@ -1,0 +1,253 @@
+"""Every output format: written atomically, read back by an independent parser, same graph."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic, to_isomorphic
+from rdflib.namespace import DCTERMS, RDF, RDFS
+
+from kgraph.errors import FormatError, InputError
+from kgraph.export import OutputFormat, guess_format, read_graph, write_graph
+from kgraph.export.csv_tables import table_paths
+from kgraph.graph import KnowledgeGraph
+from kgraph.ontology import KG
+from tests.conftest import run_cli
+from tests.output_fixtures import HOSTILE_EVIDENCE, HOSTILE_NAME, sample_graph
+
+RDF_FORMATS = [f for f in OutputFormat if f.is_rdf]
+READABLE = [f for f in OutputFormat if f is not OutputFormat.HTML]
+_RDFLIB_NAMES = {
+    OutputFormat.TURTLE: "turtle",
+    OutputFormat.NTRIPLES: "nt",
+    OutputFormat.NQUADS: "nquads",
+    OutputFormat.TRIG: "trig",
+    OutputFormat.JSONLD: "json-ld",
+}
+
+
+@pytest.fixture(scope="module")
+def kg() -> KnowledgeGraph:
+    return sample_graph()
+
+
+def _contract(kg: KnowledgeGraph) -> Graph:
+    """The entity-and-relation part of the RDF (documents' own metadata excluded)."""
+    graph = Graph()
+    documents = set(kg.documents)
+    for s, p, o in kg.to_rdflib():
+        if str(s) in documents and p != KG.mentions:
+            continue
+        graph.add((s, p, o))
+    return graph
+
+
+def test_every_format_has_a_writer_and_extension() -> None:
+    for fmt in OutputFormat:
+        assert OutputFormat.from_name(fmt.file_extension) is fmt
+        assert guess_format(f"out/graph.{fmt.file_extension}") is fmt
+
+
+def test_unknown_format_names_the_value_and_the_options() -> None:
+    with pytest.raises(FormatError, match=r"'xml'.*turtle.*graphml"):
+        OutputFormat.from_name("xml")
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS, ids=str)
+def test_rdf_format_reads_back_with_rdflib_isomorphic(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
+    dataset = Dataset()
+    dataset.parse(path, format=_RDFLIB_NAMES[fmt])
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(union, kg.to_rdflib())
+    back = read_graph(path)
+    assert isomorphic(back.to_rdflib(), kg.to_rdflib())
+    assert sorted(back.triples()) == sorted(kg.triples())
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS, ids=str)
+def test_rdf_format_parses_with_pyoxigraph(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
+    ox_format = ox.RdfFormat.from_extension(fmt.file_extension)
+    assert ox_format is not None
+    quads = list(ox.parse(path=str(path), format=ox_format))
+    assert {str(q.triple) for q in quads} == {str(t) for t in _ox_triples(kg)}
+
+
+def _ox_triples(kg: KnowledgeGraph) -> list[ox.Triple]:
+    from kgraph.export.rdf_formats import to_oxigraph_triples
+    from kgraph.rdf import iter_triples
+
+    return to_oxigraph_triples(iter_triples(kg))
+
+
+@pytest.mark.parametrize("fmt", [OutputFormat.NQUADS, OutputFormat.TRIG], ids=str)
+def test_named_graph_per_document(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
+    dataset = Dataset()
+    dataset.parse(path, format=_RDFLIB_NAMES[fmt])
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert set(kg.documents) <= names
+    for assertion in kg.assertions():
+        graph = dataset.graph(URIRef(assertion.document))
+        assert (URIRef(assertion.iri), KG.evidence, None) in graph
+        assert (URIRef(assertion.iri), RDF.subject, URIRef(assertion.subject)) in graph
+        # each document graph also describes the entities it speaks of
+        assert (URIRef(assertion.subject), RDFS.label, None) in graph
+    russia_attacks = (URIRef(kg.node_by_label("Russia")), KG.attacks, URIRef(kg.node_by_label("Ukraine")))
+    second = next(d for d, info in kg.documents.items() if info.id == "news-2")
+    assert russia_attacks in dataset.graph(URIRef(second))
+    assert russia_attacks not in dataset.graph(URIRef(next(iter(set(kg.documents) - {second}))))
+
+
+def test_jsonld_has_context_and_prefixed_terms(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / "graph.jsonld")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"]["kg"] == "https://w3id.org/kgraph/ontology#"
+    assert "kg:evidence" in path.read_text(encoding="utf-8")
+
+
+def test_output_is_deterministic_across_processes(tmp_path: Path) -> None:
+    """Two interpreters with different hash seeds write byte-identical files in every format."""
+    formats = [f for f in OutputFormat if f is not OutputFormat.GEXF]  # GEXF stamps the date in <meta>
+    script = (
+        "import sys; from pathlib import Path; from tests.output_fixtures import sample_graph; kg = sample_graph()\n"
+        "for name in sys.argv[2:]: kg.write(Path(sys.argv[1]) / ('graph.' + name), format=name)"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        folder.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        names = [f.file_extension for f in formats]
+        subprocess.run([sys.executable, "-c", script, str(folder), *names], check=True, env=env, cwd=Path(__file__).parent.parent)
+        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert len(outputs[0]) == len(formats) + 1  # CSV writes two tables
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("fmt", [OutputFormat.GRAPHML, OutputFormat.GEXF], ids=str)
+def test_graphml_and_gexf_open_with_networkx_with_scalar_attributes(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
+    reader = nx.read_graphml if fmt is OutputFormat.GRAPHML else nx.read_gexf
+    graph = reader(path)
+    assert graph.number_of_nodes() == kg.graph.number_of_nodes()
+    assert graph.number_of_edges() == kg.graph.number_of_edges()
+    labels = {data["label"] for _, data in graph.nodes(data=True)}
+    assert labels == set(kg.labels())
+    types = {graph.nodes[n]["type"] for n in graph.nodes}
+    assert types == {data["type"] for _, data in kg.graph.nodes(data=True)}
+    relations = sorted(data["relation"] for *_, data in graph.edges(data=True))
+    assert relations == sorted(key for *_, key in kg.graph.edges(keys=True))
+    for *_, data in graph.edges(data=True):
+        assert data["label"] == data["relation"]
+        assert all(isinstance(value, (str, int, float)) for value in data.values())
+    attacks = next(d for *_, d in graph.edges(data=True) if d["relation"] == "attacks")
+    assert "Moscow struck Kyiv again." in attacks["evidence"] and "https://example.org/a?b=1&c=2" in attacks["sources"]
+
+
+@pytest.mark.parametrize("fmt", [OutputFormat.GRAPHML, OutputFormat.GEXF, OutputFormat.CSV], ids=str)
+def test_non_rdf_formats_read_back_same_entities_and_relations(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
+    back = read_graph(path)
+    expected = kg
+    if fmt is OutputFormat.GEXF:  # GEXF keeps the asserted relations only (no graph attributes for claims)
+        expected = KnowledgeGraph()
+        expected.merge(kg)
+        expected.claims.clear()
+    assert isomorphic(_contract(back), _contract(expected))
+    assert sorted(back.triples()) == sorted(kg.triples())
+
+
+def test_csv_tables_hold_evidence_and_source(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    entities, relations = table_paths(write_graph(kg, tmp_path / "tables", format="csv"))
+    assert entities == tmp_path / "tables" / "entities.csv"
+    with relations.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(list(kg.assertions()))
+    hostile = next(r for r in rows if r["subject"] == HOSTILE_NAME)
+    assert hostile["evidence"] == HOSTILE_EVIDENCE and hostile["source"] == "Example Wire"
+    attack = next(r for r in rows if r["trigger"] == "attacked")
+    assert attack["evidence"] == "Russia attacked Ukraine\non Tuesday." and attack["relation"] == "attacks"
+    assert {r["modality"] for r in rows} == {"asserted", "hypothetical", "negated"}
+    with entities.open(encoding="utf-8", newline="") as handle:
+        assert {r["label"] for r in csv.DictReader(handle)} == set(kg.labels())
+    assert guess_format(tmp_path / "tables") is OutputFormat.CSV
+
+
+def test_html_cannot_be_read_back(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_graph(kg, tmp_path / "graph.html")
+    with pytest.raises(FormatError, match="html"):
+        read_graph(path)
+
+
+def test_failed_write_leaves_existing_file(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+    broken = KnowledgeGraph()
+    broken.graph.add_node("https://w3id.org/kgraph/id/x", label="x", type="NotAType", aliases=set(), links=set(), occurrences={})
+    with pytest.raises(ValueError):
+        write_graph(broken, target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_reading_garbage_is_a_one_line_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.ttl"):
+        read_graph(bad)
+    with pytest.raises(InputError, match="missing.nq"):
+        read_graph(tmp_path / "missing.nq")
+
+
+def test_cli_convert_and_merge_keep_every_assertion(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from tests.output_fixtures import records
+
+    halves = []
+    for i, item in enumerate(records()):
+        part = KnowledgeGraph()
+        part.add_records(item)
+        halves.append(part.write(tmp_path / f"part{i}.ttl"))
+    merged = tmp_path / "merged.trig"
+    done = run_cli("merge", str(halves[0]), str(halves[1]), "-o", str(merged))
+    assert done.returncode == 0, done.stderr
+    assert isomorphic(read_graph(merged).to_rdflib(), kg.to_rdflib())
+    attacks = read_graph(merged).graph.edges[kg.node_by_label("Russia"), kg.node_by_label("Ukraine"), "attacks"]
+    assert attacks["count"] == 2
+
+    converted = tmp_path / "converted.graphml"
+    done = run_cli("convert", str(merged), str(converted))
+    assert done.returncode == 0, done.stderr
+    assert sorted(read_graph(converted).triples()) == sorted(kg.triples())
+    done = run_cli("convert", str(converted), str(tmp_path / "out"), "--format", "nt")
+    assert done.returncode == 0, done.stderr
+    assert isomorphic(Graph().parse(tmp_path / "out", format="nt"), _contract(kg) + _documents_of(read_graph(converted)))
+
+
+def _documents_of(kg: KnowledgeGraph) -> Graph:
+    graph = Graph()
+    documents = set(kg.documents)
+    for s, p, o in kg.to_rdflib():
+        if str(s) in documents and p != KG.mentions:
+            graph.add((s, p, o))
+    return graph
+
+
+def test_cli_convert_unknown_format_fails_cleanly(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    source = kg.write(tmp_path / "g.ttl")
+    done = run_cli("convert", str(source), str(tmp_path / "g.xyz"))
+    assert done.returncode == 2
+    assert b"'.xyz'" in done.stderr and b"g.xyz" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "g.xyz").exists()

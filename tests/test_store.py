@@ -1,0 +1,198 @@
+"""Triple stores: the embedded Oxigraph store and a real ``oxigraph serve`` over HTTP."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kgraph.errors import StoreError
+from kgraph.graph import KnowledgeGraph
+from kgraph.store import (
+    add_graph,
+    open_store,
+    query_endpoint,
+    query_graph,
+    query_store,
+    query_target,
+    store_to_graph,
+    stored_documents,
+    upload_graph,
+)
+from tests.conftest import ROOT, require_tool, run_cli
+from tests.output_fixtures import sample_graph
+
+PEOPLE = """
+SELECT DISTINCT ?name WHERE {
+  ?person a kg:Person ; rdfs:label ?name .
+} ORDER BY ?name
+"""
+PREFIXED_PEOPLE = (
+    "PREFIX kg: <https://w3id.org/kgraph/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + PEOPLE
+)
+WHO_MET_WHOM = """
+SELECT ?a ?b ?evidence ?doc WHERE {
+  ?x a kg:Assertion ; rdf:subject ?s ; rdf:predicate kg:consultsWith ; rdf:object ?o ;
+     kg:evidence ?evidence ; prov:wasDerivedFrom ?doc .
+  ?s rdfs:label ?a . ?o rdfs:label ?b .
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(nlp: object) -> KnowledgeGraph:
+    """A graph built by the real pipeline from the example articles."""
+    import kgraph
+
+    return kgraph.build(sorted((ROOT / "examples").glob("*.txt")), nlp=nlp)  # type: ignore[arg-type]
+
+
+def _names(rows: list[dict[str, str]] | tuple[tuple[str | None, ...], ...]) -> list[str]:
+    return sorted(str(r["name"] if isinstance(r, dict) else r[0]) for r in rows)
+
+
+def test_add_graph_is_a_union_and_keeps_named_graphs(tmp_path: Path) -> None:
+    kg = sample_graph()
+    store = open_store(tmp_path / "store")
+    added = add_graph(store, kg)
+    assert added == len(store) > 0
+    add_graph(store, kg)
+    assert len(store) == added  # adding the same graph again changes nothing
+    names = {g.value for g in store.named_graphs()}
+    assert names == set(kg.documents)
+    assert stored_documents(store) == {d.content_hash for d in kg.documents.values()}
+    rebuilt = KnowledgeGraph.from_rdflib(store_to_graph(store))
+    assert sorted(rebuilt.triples()) == sorted(kg.triples())
+
+
+def test_store_persists_across_opens(tmp_path: Path) -> None:
+    kg = sample_graph()
+    store = open_store(tmp_path / "store")
+    add_graph(store, kg)
+    del store
+    again = open_store(tmp_path / "store")
+    assert stored_documents(again) == {d.content_hash for d in kg.documents.values()}
+
+
+def test_store_location_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="'.*file' is a file"):
+        open_store(tmp_path / "file")
+
+
+def test_embedded_query_matches_in_memory_query(built: KnowledgeGraph, tmp_path: Path) -> None:
+    store = open_store(tmp_path / "store")
+    add_graph(store, built)
+    expected = _names(query_graph(built.to_rdflib(), PREFIXED_PEOPLE))
+    assert {"Marco Rubio", "Mark Rutte"} <= set(expected)
+    assert _names(query_store(store, PEOPLE).rows) == expected
+    met = query_store(store, WHO_MET_WHOM).records()
+    assert met and all(row["evidence"] and row["doc"] in built.documents for row in met)
+
+
+def test_query_target_reads_files_of_any_format(tmp_path: Path) -> None:
+    kg = sample_graph()
+    expected = ["Marco Rubio", "Sergei Lavrov"]
+    for name in ("g.ttl", "g.trig", "g.graphml"):
+        path = kg.write(tmp_path / name)
+        assert _names(query_target(str(path), PEOPLE).rows) == expected
+    assert query_target(str(tmp_path / "g.ttl"), "ASK { ?s kg:attacks ?o }").rows == (("true",),)
+
+
+def test_cli_load_and_query_store(tmp_path: Path) -> None:
+    source = sample_graph().write(tmp_path / "g.nq")
+    done = run_cli("load", str(source), "--store", str(tmp_path / "store"))
+    assert done.returncode == 0, done.stderr
+    done = run_cli("query", str(tmp_path / "store"), PEOPLE, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert [row["name"] for row in json.loads(done.stdout)] == ["Marco Rubio", "Sergei Lavrov"]
+    done = run_cli("query", str(tmp_path / "store"), "SELEC nonsense")
+    assert done.returncode != 0 and b"SELEC nonsense" in done.stderr
+    done = run_cli("load", str(source))
+    assert done.returncode != 0 and b"--store" in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real ``oxigraph serve`` on a free loopback port; yields its base URL, stops it after."""
+    binary = shutil.which("oxigraph") or require_tool("oxigraph")
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read() if process.stderr else ''!r}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_oxigraph_server_over_http_answers_like_the_embedded_store(
+    oxigraph_server: str, built: KnowledgeGraph, tmp_path: Path
+) -> None:
+    sent = upload_graph(built, f"{oxigraph_server}/store")
+    assert sent == len(built.documents)
+    remote = _names(query_endpoint(f"{oxigraph_server}/query", PREFIXED_PEOPLE).rows)
+    store = open_store(tmp_path / "embedded")
+    add_graph(store, built)
+    assert remote == _names(query_store(store, PEOPLE).rows)
+    assert {"Marco Rubio", "Mark Rutte"} <= set(remote)
+    graphs = query_endpoint(f"{oxigraph_server}/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert {row[0] for row in graphs.rows} == set(built.documents)
+    # the same triples, nothing lost or added on the way
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert query_endpoint(f"{oxigraph_server}/query", count).rows == ((str(len(store)),),)
+
+
+def test_cli_load_endpoint_and_query_url(oxigraph_server: str, tmp_path: Path) -> None:
+    source = sample_graph().write(tmp_path / "g.ttl")
+    done = run_cli("load", str(source), "--endpoint", f"{oxigraph_server}/store")
+    assert done.returncode == 0, done.stderr
+    done = run_cli("query", f"{oxigraph_server}/query", PREFIXED_PEOPLE, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == ["name", "Marco Rubio", "Sergei Lavrov"]
+
+
+def test_unreachable_endpoint_is_a_store_error() -> None:
+    port = _free_port()
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}"):
+        query_endpoint(f"http://127.0.0.1:{port}/query", "ASK {}", timeout=2)
+    with pytest.raises(StoreError, match="ftp://x"):
+        upload_graph(sample_graph(), "ftp://x")
+
+
+def test_query_store_rejects_bad_sparql() -> None:
+    from kgraph.errors import KGraphError
+
+    with pytest.raises(KGraphError, match="SELECT WHERE"):
+        query_store(ox.Store(), "SELECT WHERE")
