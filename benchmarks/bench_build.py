@@ -15,6 +15,7 @@ measurement runs in a fresh process; the pipeline is loaded before the clock sta
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -28,6 +29,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_jsonl  # noqa: E402
+
+print = functools.partial(print, flush=True)  # noqa: A001
 
 WORDS_PER_DOCUMENT = 145  # mean of the generated articles
 
@@ -90,18 +93,27 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
     from kgraph.graph import KnowledgeGraph
     from kgraph.sources import read_documents
 
+    import spacy
+
     options = BuildOptions(model=model, batch_size=batch_size)
     nlp = options.load()
-    start = time.perf_counter()
+    bare = spacy.load(model)
+    texts = _texts(corpus)
+    clock = time.process_time  # CPU time: other processes on the machine do not count
+    start = clock()
+    for _ in bare.pipe(texts, batch_size=batch_size):
+        pass
+    model_only = clock() - start
+    start = clock()
     records = list(extract(read_documents([corpus]), nlp, options=options))
-    extraction = time.perf_counter() - start
-    start = time.perf_counter()
+    extraction = clock() - start
+    start = clock()
     labels: dict[str, str] = {}
     per_document = [list(record_triples(r, options.base, labels)) for r in records]
-    building = time.perf_counter() - start
-    start = time.perf_counter()
+    building = clock() - start
+    start = clock()
     blobs = [ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) for triples in per_document]
-    serialising = time.perf_counter() - start
+    serialising = clock() - start
     triples = sum(len(t) for t in per_document)
     del blobs, per_document
     formats: dict[str, float] = {}
@@ -131,6 +143,7 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
         kg.write(folder / f"memory.{fmt.file_extension}", format=fmt)
         formats[f"{fmt.file_extension} (in-memory graph)"] = triples / (time.perf_counter() - start + graph_seconds)
     return {
+        "model": min(model_only, extraction),
         "extraction": extraction,
         "rdf_building": building,
         "serialisation": serialising,
@@ -164,16 +177,20 @@ def speed(corpus: Path, words: int, jobs_list: list[int], batch_size: int, model
             print(f"{name:<22}{words / r['seconds']:>10,.0f}{r['cpu']:>8.1f}{r['seconds']:>8.1f}{r['rss_mb']:>8.0f} MB")
         ratio = bare["seconds"] / kg["seconds"]
         results[jobs] = (words / kg["seconds"], words / bare["seconds"])
-        print(f"  ratio kgraph / bare spaCy at jobs={jobs}: {ratio:.2f}  "
+        print(f"  ratio kgraph / bare spaCy at jobs={jobs}: {ratio:.2f} wall, {bare['cpu'] / kg['cpu']:.2f} CPU  "
               f"({kg['documents']} documents, {kg['relations']} relations, {kg['triples']:,} triples)")
     if 1 in results and 2 in results:
         print(f"speed-up 2 processes vs 1: kgraph {results[2][0] / results[1][0]:.2f}x, "
               f"bare spaCy {results[2][1] / results[1][1]:.2f}x")
     shares = _child("shares", corpus, 1, batch_size, model, folder)
     total = shares["extraction"] + shares["rdf_building"] + shares["serialisation"]
-    print("time share (1 process): " + ", ".join(
+    shares["components"] = shares["extraction"] - shares["model"]
+    print("CPU time share (1 process): " + ", ".join(
         f"{name} {100 * shares[key] / total:.1f}%" for name, key in
         (("extraction", "extraction"), ("RDF building", "rdf_building"), ("serialisation", "serialisation"))))
+    print("  extraction = spaCy model components {:.1f}% + kgraph components and records {:.1f}%".format(
+        100 * shares["model"] / total, 100 * shares["components"] / total))
+    print(f"  CPU ratio in one process (bare model / everything): {shares['model'] / total:.2f}")
     print(f"triples/s by output format ({shares['triples']:,} triples):")
     for name, rate in shares["formats"].items():
         print(f"  {name:<28}{rate:>12,.0f}")
@@ -184,7 +201,7 @@ def memory_check(sizes: list[int], jobs: int, batch_size: int, model: str, folde
     peaks = []
     for size in sizes:
         corpus = folder / f"memory-{size}.jsonl"
-        words = write_jsonl(corpus, size, sentences=(1, 3))
+        words = write_jsonl(corpus, size, sentences=(1, 2))
         r = _child("kgraph", corpus, jobs, batch_size, model, folder)
         peaks.append(r["rss_mb"])
         print(f"{size:>8,} documents ({words:,} words) -> N-Quads, jobs={jobs}: peak RSS {r['rss_mb']:.0f} MB, "

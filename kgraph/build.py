@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = ["BuildOptions", "as_documents", "extract", "build"]
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from kgraph.model import Document, DocumentRecords
 from kgraph.nlp.convert import doc_to_records
 from kgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from kgraph.ontology import DEFAULT_BASE
-from kgraph.sources import read_documents
+from kgraph.sources import clean_document, read_documents
 
 Input = str | Path | Document
 
@@ -63,8 +64,13 @@ def as_documents(inputs: Iterable[Input], *, skip_bad: bool = False) -> Iterator
 
 
 def extract(documents: Iterable[Document], nlp: Language, *, options: BuildOptions = BuildOptions()) -> Iterator[DocumentRecords]:
-    """Run ``nlp`` over ``documents`` in batches and yield one record set per document."""
-    pairs = ((d.text, d) for d in documents)
+    """Run ``nlp`` over ``documents`` in batches and yield one record set per document.
+
+    >>> from kgraph.nlp.pipeline import load_pipeline
+    >>> [r.document.id for r in extract([Document("a", "Rubio met Lavrov.")], load_pipeline())]
+    ['a']
+    """
+    pairs = ((d.text, d) for d in map(clean_document, documents))  # spaCy cannot hash lone surrogates
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=options.batch_size):
         records = doc_to_records(doc, document)
         if options.min_confidence > 0:
@@ -81,6 +87,7 @@ def build(
     lexicon: str | Path | None = None,
     min_confidence: float = 0.0,
     nlp: Language | None = None,
+    jobs: int = 1,
 ) -> KnowledgeGraph:
     """Build a ``KnowledgeGraph`` from texts, files, folders, JSONL files or ``Document``s.
 
@@ -92,6 +99,8 @@ def build(
         lexicon: a JSONL lexicon extending the relation triggers.
         min_confidence: drop relations below this confidence.
         nlp: an already loaded kgraph pipeline (see ``kgraph.nlp.load_pipeline``).
+        jobs: worker processes (each loads the pipeline once; ``nlp`` is shared with
+            them when the platform forks). The graph does not depend on ``jobs``.
 
     >>> kg = build("US Secretary of State Marco Rubio met Sergei Lavrov.")
     >>> "Marco Rubio" in kg.labels()
@@ -106,9 +115,16 @@ def build(
         lexicon=Path(lexicon) if lexicon else None,
         min_confidence=min_confidence,
     )
-    pipeline = nlp or options.load()
     kg = KnowledgeGraph(base)
-    for records in extract(as_documents(inputs), pipeline, options=options):
+    if jobs > 1:
+        from kgraph.engine import run_engine
+        from kgraph.engine.worker import share_pipeline
+
+        with share_pipeline(options, nlp) if nlp is not None else nullcontext():
+            for records in run_engine(as_documents(inputs), options, jobs=jobs):
+                kg.add_records(records)
+        return kg
+    for records in extract(as_documents(inputs), nlp or options.load(), options=options):
         kg.add_records(records)
     return kg
 

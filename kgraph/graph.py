@@ -14,6 +14,7 @@ import networkx as nx
 from kgraph import iri as iris
 from kgraph.model import DocumentRecords, EntityType, Modality, RelationType
 from kgraph.ontology import DEFAULT_BASE
+from kgraph.sources import clean_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,6 +96,7 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ building
     def add_records(self, records: DocumentRecords) -> None:
         """Add everything extracted from one document."""
+        records = clean_records(records)  # untrusted text: no character any output cannot carry
         document = records.document
         doc_iri = str(iris.document_iri(document.id, self.base))
         self._tables.documents[doc_iri] = DocumentInfo(
@@ -360,13 +362,10 @@ class KnowledgeGraph:
         ['s']
         """
         import pandas as pd
-        import pyoxigraph as ox
 
-        from kgraph.store import add_graph, query_store
+        from kgraph.store import memory_store, query_store, to_oxigraph_quads
 
-        store = ox.Store()
-        add_graph(store, self)
-        result = query_store(store, sparql)
+        result = query_store(memory_store(to_oxigraph_quads(self)), sparql, union=False)
         return pd.DataFrame(list(result.rows), columns=list(result.variables))
 
     def subgraph(self, actors: Iterable[str]) -> KnowledgeGraph:

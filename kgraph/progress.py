@@ -36,6 +36,7 @@ class BuildStats:
 
     @property
     def words_per_second(self) -> float:
+        """Words per second of the whole run so far (model loading included)."""
         return self.words / self.seconds if self.seconds > 0 else 0.0
 
     def add(self, records: DocumentRecords) -> None:
@@ -43,6 +44,10 @@ class BuildStats:
         self.documents += 1
         self.words += records.words
         self.relations += sum(1 for r in records.relations if r.modality.asserted)
+        self.seconds = time.perf_counter() - self.started
+
+    def finish(self) -> None:
+        """Stop the clock (after the outputs are written)."""
         self.seconds = time.perf_counter() - self.started
 
     def summary(self, outputs: Iterable[str] = ()) -> str:

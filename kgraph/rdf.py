@@ -12,8 +12,8 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 from rdflib.term import Node
 
-from kgraph.iri import occurrence_iri
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
+from kgraph.iri import occurrence_iri
 from kgraph.model import EntityType, Modality, RelationType
 from kgraph.ontology import DEFAULT_BASE, KG, KG_NS, bind_prefixes
 
@@ -123,7 +123,8 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
             yield occurrence, KG.mentionCount, Literal(int(count)), graph
     for s, o, key, data in g.edges(keys=True, data=True):
         direct = (URIRef(s), URIRef(KG_NS + key), URIRef(o))
-        edge_graphs: list[URIRef | None] = [URIRef(d) for d in sorted({a.document for a in data["assertions"].values()})]
+        edge_documents = sorted({a.document for a in data["assertions"].values()})
+        edge_graphs: list[URIRef | None] = [URIRef(d) for d in edge_documents]
         for graph in edge_graphs or [None]:
             yield (*direct, graph)
         for assertion in data["assertions"].values():
@@ -203,7 +204,7 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
     0
     """
     dataset = Dataset()
-    bind_prefixes(dataset, kg.base)  # type: ignore[arg-type]
+    bind_prefixes(dataset, kg.base)
     for s, p, o, g in iter_quads(kg):
         dataset.add((s, p, o, g or dataset.default_graph.identifier))  # type: ignore[arg-type]
     return dataset
@@ -234,7 +235,7 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
         entity, doc = graph.value(occurrence, KG.entity), graph.value(occurrence, PROV.wasDerivedFrom)
         count = graph.value(occurrence, KG.mentionCount)
         if entity is not None and doc is not None and str(entity) in g:
-            g.nodes[str(entity)]["occurrences"][str(doc)] = int(count.toPython()) if count is not None else 0
+            g.nodes[str(entity)]["occurrences"][str(doc)] = int(str(count)) if count is not None else 0
     for node in g.nodes:
         g.nodes[node]["mentions"] = sum(g.nodes[node]["occurrences"].values())
     for doc in graph.subjects(RDF.type, KG.Document):
@@ -262,7 +263,7 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
                 document=str(graph.value(node, PROV.wasDerivedFrom)),
                 evidence=_one(graph, node, KG.evidence) or "",
                 trigger=_one(graph, node, KG.trigger) or "",
-                confidence=float(confidence.toPython()) if confidence is not None else 0.0,
+                confidence=float(str(confidence)) if confidence is not None else 0.0,
                 modality=Modality(_one(graph, node, KG.modality) or "asserted"),
                 date=_one(graph, node, DCTERMS.date),
                 speaker=_one(graph, node, KG.speaker),

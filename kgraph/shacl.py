@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from kgraph.ontology import shapes_path
 
@@ -70,21 +71,26 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
     """
     from pyshacl import validate
 
-    conforms, results, _ = validate(data, shacl_graph=shapes if shapes is not None else _shapes(), inference="none",
-                                    advanced=True, allow_warnings=True)
+    conforms, results, _ = validate(
+        data,
+        shacl_graph=shapes if shapes is not None else _shapes(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
     violations = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        def text(predicate: object) -> str:
-            value = results.value(result, predicate)  # type: ignore[arg-type]
-            return "" if value is None else str(value)
+    def text(result: Node, predicate: URIRef) -> str:
+        value = results.value(result, predicate)
+        return "" if value is None else str(value)
 
+    for result in results.subjects(RDF.type, SH.ValidationResult):
         violations.append(
             Violation(
-                focus=text(SH.focusNode),
-                path=text(SH.resultPath),
-                value=text(SH.value),
-                message=text(SH.resultMessage),
-                severity=text(SH.resultSeverity).rsplit("#", 1)[-1],
+                focus=text(result, SH.focusNode),
+                path=text(result, SH.resultPath),
+                value=text(result, SH.value),
+                message=text(result, SH.resultMessage),
+                severity=text(result, SH.resultSeverity).rsplit("#", 1)[-1],
             )
         )
     return ValidationReport(bool(conforms), tuple(sorted(violations)), len(data))

@@ -14,6 +14,9 @@ __all__ = [
     "read_documents",
     "plan_inputs",
     "split_text",
+    "clean_text",
+    "clean_document",
+    "clean_records",
     "InputWarning",
     "InputFile",
     "MAX_DOCUMENT_CHARS",
@@ -23,16 +26,17 @@ __all__ = [
 import itertools
 import json
 import os
+import re
 import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
 from kgraph.errors import BinaryInputError, EmptyInputError, InputError
-from kgraph.model import Document
+from kgraph.model import Document, DocumentRecords, EntityRef
 
 #: Texts longer than this are split at paragraph breaks into parts ``id#N``.
 MAX_DOCUMENT_CHARS = 200_000
@@ -60,6 +64,91 @@ class InputFile:
     @property
     def jsonl(self) -> bool:
         return self.path.suffix.lower() in _JSONL_SUFFIXES
+
+
+# ---------------------------------------------------------------------------- cleaning
+# Characters no output can carry: C0 controls other than tab and newline (not allowed in
+# XML 1.0; a lone CR splits CSV rows for some readers), lone surrogates (not encodable in UTF-8) and the noncharacters
+# U+FFFE/U+FFFF/U+FDD0..U+FDEF (rejected by RDF parsers such as raptor).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f]")
+_CONTROL_MAP = {code: " " for code in (*range(0x00, 0x09), *range(0x0B, 0x20))} | {0x0D: "\n"}
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    r"""``text`` with the characters no output format can carry replaced one for one.
+
+    Control characters become spaces, and a carriage return a line feed (a lone CR
+    ends a line for some readers and not others); lone surrogates and noncharacters
+    become U+FFFD. Lengths and character offsets are kept, so evidence spans still match.
+
+    >>> clean_text("Alda\x00Venn \ud800 met\x0bOkoro\ufffe\r\n") == "Alda Venn \ufffd met Okoro\ufffd\n\n"
+    True
+    """
+    if _CONTROLS.search(text):
+        text = text.translate(_CONTROL_MAP)
+    if _UNENCODABLE.search(text):
+        text = _UNENCODABLE.sub("\ufffd", text)
+    return text
+
+
+def _clean_optional(text: str | None) -> str | None:
+    return None if text is None else clean_text(text)
+
+
+def _clean_ref(ref: EntityRef) -> EntityRef:
+    name = clean_text(ref.name)
+    return ref if name == ref.name else EntityRef(ref.type, name)
+
+
+def clean_document(document: Document) -> Document:
+    r"""``document`` with :func:`clean_text` applied to every field.
+
+    >>> clean_document(Document("a\x01", "Hi\x00.")).text
+    'Hi .'
+    """
+    fields = {"id": document.id, "text": document.text, "source": document.source, "title": document.title,
+              "date": document.date}
+    cleaned = {key: _clean_optional(value) for key, value in fields.items()}
+    return document if cleaned == fields else Document(**cleaned)  # type: ignore[arg-type]
+
+
+def clean_records(records: DocumentRecords) -> DocumentRecords:
+    r"""``records`` with every string cleaned (see :func:`clean_text`); the input is not changed.
+
+    Records from the pipeline over text read by kgraph are clean already; this guards
+    records built by hand or from other sources, and names from user dictionaries.
+
+    >>> from kgraph.model import Entity, EntityType
+    >>> records = DocumentRecords(Document("d", "x"), entities=[Entity("A\x1bB", EntityType.PERSON)])
+    >>> clean_records(records).entities[0].name
+    'A B'
+    """
+    return DocumentRecords(
+        document=clean_document(records.document),
+        entities=[
+            replace(e, name=clean_text(e.name), aliases=frozenset(clean_text(a) for a in e.aliases))
+            for e in records.entities
+        ],
+        mentions=[replace(m, entity=_clean_ref(m.entity), text=clean_text(m.text)) for m in records.mentions],
+        relations=[
+            replace(
+                r, subject=_clean_ref(r.subject), object=_clean_ref(r.object), evidence=clean_text(r.evidence),
+                trigger=clean_text(r.trigger), speaker=_clean_ref(r.speaker) if r.speaker else None,
+                date=_clean_optional(r.date),
+            )
+            for r in records.relations
+        ],
+        statements=[
+            replace(
+                s, speaker=_clean_ref(s.speaker), content=clean_text(s.content), trigger=clean_text(s.trigger),
+                evidence=clean_text(s.evidence), addressee=_clean_ref(s.addressee) if s.addressee else None,
+                about=tuple(_clean_ref(a) for a in s.about), date=_clean_optional(s.date),
+            )
+            for s in records.statements
+        ],
+        words=records.words,
+    )
 
 
 # ---------------------------------------------------------------------------- planning
@@ -343,6 +432,11 @@ def _sniff(path: Path) -> None:
 
 
 def _iter_planned(plan: list[InputFile | str], *, skip_bad: bool, stdin: IO[bytes] | None) -> Iterator[Document]:
+    for document in _iter_raw(plan, skip_bad=skip_bad, stdin=stdin):
+        yield clean_document(document)
+
+
+def _iter_raw(plan: list[InputFile | str], *, skip_bad: bool, stdin: IO[bytes] | None) -> Iterator[Document]:
     for entry in plan:
         if isinstance(entry, str):
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, skip_bad=skip_bad)

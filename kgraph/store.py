@@ -4,12 +4,14 @@ from __future__ import annotations
 
 __all__ = [
     "QueryResult",
+    "is_store",
     "open_store",
     "to_oxigraph_quads",
     "add_graph",
     "stored_documents",
     "store_to_graph",
     "query_graph",
+    "memory_store",
     "query_store",
     "query_endpoint",
     "query_target",
@@ -31,7 +33,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kgraph.errors import InputError, KGraphError, StoreError
-from kgraph.ontology import KG, KG_NS
+from kgraph.ontology import KG
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
@@ -53,7 +55,7 @@ class QueryResult:
 
     def records(self) -> list[dict[str, str]]:
         """Rows as ``{variable: value}`` dicts without the unbound variables."""
-        return [{v: x for v, x in zip(self.variables, row) if x is not None} for row in self.rows]
+        return [{v: x for v, x in zip(self.variables, row, strict=True) if x is not None} for row in self.rows]
 
     def to_csv(self) -> str:
         """The result as CSV text (header line first)."""
@@ -69,8 +71,20 @@ class QueryResult:
 
 
 # ---------------------------------------------------------------------------- embedded store
-def open_store(path: str | Path) -> ox.Store:
-    """Open (creating if needed) a persistent embedded Oxigraph store in folder ``path``.
+def is_store(path: str | Path) -> bool:
+    """True when ``path`` is a folder holding an Oxigraph (RocksDB) store.
+
+    >>> is_store("/nonexistent")
+    False
+    """
+    return (Path(path) / "CURRENT").is_file()
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
+    """Open a persistent embedded Oxigraph store in folder ``path``, creating it unless ``read_only``.
+
+    A read-only store can be opened while another process writes to it (e.g. a running
+    ``kgraph build --store``); it sees the data as of opening.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -81,7 +95,11 @@ def open_store(path: str | Path) -> ox.Store:
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"store location {str(folder)!r} is a file, not a folder")
+    if read_only and not is_store(folder):
+        raise StoreError(f"{str(folder)!r} is not an Oxigraph store (create one with kgraph load --store)")
     try:
+        if read_only:
+            return ox.Store.read_only(str(folder))
         folder.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(folder))
     except OSError as error:
@@ -135,17 +153,18 @@ def stored_documents(store: ox.Store) -> set[str]:
     set()
     """
     predicate = ox.NamedNode(str(KG.contentHash))
-    return {quad.object.value for quad in store.quads_for_pattern(None, predicate, None, None)}
+    return {str(getattr(q.object, "value", q.object)) for q in store.quads_for_pattern(None, predicate, None, None)}
 
 
 def store_to_graph(store: ox.Store) -> Graph:
-    """The union of all graphs of ``store`` as an rdflib ``Graph`` (to rebuild a ``KnowledgeGraph``)."""
-    from kgraph.ontology import bind_prefixes
+    """The union of all graphs of ``store`` as an rdflib ``Graph`` (to rebuild a ``KnowledgeGraph``).
 
-    data = ox.serialize((q.triple for q in store), format=ox.RdfFormat.N_TRIPLES)
-    graph = bind_prefixes(Graph())
-    graph.parse(data=data, format="nt")
-    return graph
+    >>> len(store_to_graph(ox.Store()))
+    0
+    """
+    from kgraph.export.rdf_formats import quads_to_rdflib
+
+    return quads_to_rdflib(store)
 
 
 # ---------------------------------------------------------------------------- queries
@@ -173,20 +192,42 @@ def query_graph(graph: Graph, sparql: str) -> list[dict[str, str]]:
     return [{name: str(row[i]) for i, name in enumerate(names) if row[i] is not None} for row in result]  # type: ignore[index]
 
 
-def query_store(store: ox.Store, sparql: str) -> QueryResult:
-    """Run a SPARQL SELECT (or ASK) on an Oxigraph store over the union of its graphs.
+def memory_store(quads: Iterable[ox.Quad]) -> ox.Store:
+    """An in-memory store holding ``quads`` in their named graphs and their union as the default graph.
 
-    The ``kg:`` and other kgraph prefixes are predeclared.
+    Queries without ``GRAPH`` then see each triple once (set semantics), while ``GRAPH ?g``
+    still reaches each document's graph.
 
-    >>> s = ox.Store()
-    >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode(KG_NS + "leads"), ox.NamedNode("urn:b"), ox.NamedNode("urn:d")))
+    >>> g = ox.NamedNode("urn:g")
+    >>> len(memory_store([ox.Quad(g, g, g, g)]))
+    2
+    """
+    store = ox.Store()
+    quads = list(quads)
+    store.extend(quads)
+    store.extend({ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads})
+    return store
+
+
+def query_store(store: ox.Store, sparql: str, *, union: bool = True) -> QueryResult:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT on an Oxigraph store.
+
+    With ``union`` (the default) the default graph is the union of all graphs, as kgraph
+    stores keep everything in per-document named graphs; Oxigraph then returns a triple
+    once per graph holding it, so use ``DISTINCT`` for entity facts. The ``kg:`` and other
+    kgraph prefixes are predeclared.
+
+    >>> s, a, b = ox.Store(), ox.NamedNode("urn:a"), ox.NamedNode("urn:b")
+    >>> s.add(ox.Quad(a, ox.NamedNode("https://w3id.org/kgraph/ontology#leads"), b, ox.NamedNode("urn:d")))
     >>> query_store(s, "SELECT ?x WHERE { ?x kg:leads ?y }").rows
     (('urn:a',),)
     """
     from kgraph.ontology import PREFIXES
 
     try:
-        result = store.query(sparql, use_default_graph_as_union=True, prefixes={k: str(v) for k, v in PREFIXES.items()})
+        result = store.query(
+            sparql, use_default_graph_as_union=union, prefixes={k: str(v) for k, v in PREFIXES.items()}
+        )
     except SyntaxError as error:
         raise KGraphError(f"invalid SPARQL query {sparql!r}: {error}") from None
     except OSError as error:
@@ -194,7 +235,9 @@ def query_store(store: ox.Store, sparql: str) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(("ask",), (("true" if bool(result) else "false",),))
     if isinstance(result, ox.QueryTriples):
-        return QueryResult(("subject", "predicate", "object"), tuple(tuple(_term_text(t) for t in triple) for triple in result))
+        return QueryResult(
+            ("subject", "predicate", "object"), tuple(tuple(_term_text(t) for t in triple) for triple in result)
+        )
     variables = tuple(v.value for v in result.variables)
     rows = tuple(tuple(_term_text(solution[v]) for v in variables) for solution in result)
     return QueryResult(variables, rows)
@@ -219,7 +262,13 @@ def _request(request: urllib.request.Request, timeout: float) -> bytes:
 
 
 def query_endpoint(url: str, sparql: str, *, timeout: float = 60.0) -> QueryResult:
-    """Run a SPARQL SELECT or ASK on a SPARQL 1.1 Protocol endpoint (``urllib`` only)."""
+    """Run a SPARQL SELECT or ASK on a SPARQL 1.1 Protocol endpoint (``urllib`` only).
+
+    >>> query_endpoint("file:///etc/passwd", "ASK {}")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.StoreError: endpoint must be an http(s) URL, got 'file:///etc/passwd'
+    """
     data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
     request = urllib.request.Request(
         _check_url(url),
@@ -236,7 +285,8 @@ def query_endpoint(url: str, sparql: str, *, timeout: float = 60.0) -> QueryResu
         return QueryResult(("ask",), (("true" if payload["boolean"] else "false",),))
     variables = tuple(payload["head"]["vars"])
     rows = tuple(
-        tuple(binding[v]["value"] if v in binding else None for v in variables) for binding in payload["results"]["bindings"]
+        tuple(binding[v]["value"] if v in binding else None for v in variables)
+        for binding in payload["results"]["bindings"]
     )
     return QueryResult(variables, rows)
 
@@ -272,16 +322,24 @@ def upload_graph(kg: KnowledgeGraph, url: str, *, replace: bool = False, timeout
 
 
 def query_target(target: str, sparql: str) -> QueryResult:
-    """Run ``sparql`` on a graph file, a store folder or an http(s) endpoint URL."""
+    """Run ``sparql`` on a graph file, a store folder or an http(s) endpoint URL.
+
+    A file is loaded into memory with its named graphs and their union as the default
+    graph; a store folder is opened read-only; a URL is a SPARQL 1.1 Protocol endpoint.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "g.nt").write_text("<urn:a> <urn:b> <urn:c> .")
+    ...     query_target(str(Path(folder, "g.nt")), "SELECT ?o WHERE { ?s ?p ?o }").rows
+    (('urn:c',),)
+    """
     if target.startswith(("http://", "https://")):
         return query_endpoint(target, sparql)
     path = Path(target)
-    if path.is_dir():
-        return query_store(open_store(path), sparql)
-    if not path.exists():
+    if is_store(path):
+        return query_store(open_store(path, read_only=True), sparql)
+    if not path.exists() or (path.is_dir() and not (path / "entities.csv").is_file()):
         raise InputError(f"{target!r} is neither a graph file, a store folder nor an http(s) URL")
     from kgraph.export import read_quads
 
-    store = ox.Store()
-    store.extend(read_quads(path))
-    return query_store(store, sparql)
+    return query_store(memory_store(read_quads(path)), sparql, union=False)

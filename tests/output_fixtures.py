@@ -21,8 +21,16 @@ def _ref(name: str, kind: EntityType) -> EntityRef:
     return EntityRef(kind, name)
 
 
-def _relation(s: EntityRef, rel: RelationType, o: EntityRef, evidence: str, trigger: str, start: int,
-              modality: Modality = Modality.ASSERTED, confidence: float = 0.8) -> Relation:
+def _relation(
+    s: EntityRef,
+    rel: RelationType,
+    o: EntityRef,
+    evidence: str,
+    trigger: str,
+    start: int,
+    modality: Modality = Modality.ASSERTED,
+    confidence: float = 0.8,
+) -> Relation:
     return Relation(s, rel, o, evidence, trigger, confidence, modality=modality, start_char=start, end_char=start + 10)
 
 
@@ -33,8 +41,12 @@ def records() -> list[DocumentRecords]:
     nato, cote = _ref("NATO", ORG), _ref("Côte d'Ivoire", COUNTRY)
     hostile = _ref(HOSTILE_NAME, EntityType.GROUP)
     minister = _ref("Secretary of State", EntityType.POSITION)
-    first = Document("news-1", "Rubio met Lavrov. ...", source="Example Wire", title="Talks & \"tensions\"", date="2025-04-04")
-    second = Document("news-2", "Russia attacked Ukraine. ...", source="https://example.org/a?b=1&c=2", date="2025-05-01")
+    first = Document(
+        "news-1", "Rubio met Lavrov. ...", source="Example Wire", title='Talks & "tensions"', date="2025-04-04"
+    )
+    second = Document(
+        "news-2", "Russia attacked Ukraine. ...", source="https://example.org/a?b=1&c=2", date="2025-05-01"
+    )
     one = DocumentRecords(
         first,
         entities=[
@@ -45,12 +57,40 @@ def records() -> list[DocumentRecords]:
             Entity(HOSTILE_NAME, EntityType.GROUP, frozenset({"<i>x</i>"}), mentions=1),
         ],
         relations=[
-            _relation(rubio, RelationType.CONSULTS_WITH, lavrov, "US Secretary of State Marco Rubio met Sergei Lavrov.", "met", 0),
-            _relation(rubio, RelationType.HOLDS_POSITION, minister, "US Secretary of State Marco Rubio met Sergei Lavrov.", "Secretary of State", 3),
-            _relation(rubio, RelationType.AFFILIATED_WITH, usa, "US Secretary of State Marco Rubio met Sergei Lavrov.", "US", 0),
+            _relation(
+                rubio,
+                RelationType.CONSULTS_WITH,
+                lavrov,
+                "US Secretary of State Marco Rubio met Sergei Lavrov.",
+                "met",
+                0,
+            ),
+            _relation(
+                rubio,
+                RelationType.HOLDS_POSITION,
+                minister,
+                "US Secretary of State Marco Rubio met Sergei Lavrov.",
+                "Secretary of State",
+                3,
+            ),
+            _relation(
+                rubio,
+                RelationType.AFFILIATED_WITH,
+                usa,
+                "US Secretary of State Marco Rubio met Sergei Lavrov.",
+                "US",
+                0,
+            ),
             _relation(hostile, RelationType.ACCUSES, rubio, HOSTILE_EVIDENCE, "said", 60),
-            _relation(rubio, RelationType.SANCTIONS, russia, "Rubio could impose sanctions on Russia.", "impose sanctions", 90,
-                      modality=Modality.HYPOTHETICAL),
+            _relation(
+                rubio,
+                RelationType.SANCTIONS,
+                russia,
+                "Rubio could impose sanctions on Russia.",
+                "impose sanctions",
+                90,
+                modality=Modality.HYPOTHETICAL,
+            ),
         ],
     )
     two = DocumentRecords(
@@ -63,11 +103,26 @@ def records() -> list[DocumentRecords]:
             Entity("Marco Rubio", PERSON, frozenset({"Rubio"}), mentions=1),
         ],
         relations=[
-            _relation(russia, RelationType.ATTACKS, ukraine, "Russia attacked Ukraine\non Tuesday.", "attacked", 0, confidence=0.9),
+            _relation(
+                russia,
+                RelationType.ATTACKS,
+                ukraine,
+                "Russia attacked Ukraine\non Tuesday.",
+                "attacked",
+                0,
+                confidence=0.9,
+            ),
             _relation(russia, RelationType.ATTACKS, ukraine, "Moscow struck Kyiv again.", "struck", 40, confidence=0.7),
             _relation(rubio, RelationType.APPEALS_TO, nato, "Rubio urged NATO to act.", "urged", 70),
-            _relation(ukraine, RelationType.MEMBER_OF, nato, "Ukraine is not a member of NATO.", "member", 100,
-                      modality=Modality.NEGATED),
+            _relation(
+                ukraine,
+                RelationType.MEMBER_OF,
+                nato,
+                "Ukraine is not a member of NATO.",
+                "member",
+                100,
+                modality=Modality.NEGATED,
+            ),
             _relation(cote, RelationType.SUPPORTS, ukraine, "Côte d'Ivoire backed Ukraine.", "backed", 130),
         ],
     )
@@ -80,3 +135,16 @@ def sample_graph() -> KnowledgeGraph:
     for item in records():
         kg.add_records(item)
     return kg
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    """Run the ``kgraph`` command in this process (as ``kgraph.cli.main``); exit code, stdout, stderr."""
+    import contextlib
+    import io
+
+    from kgraph.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()

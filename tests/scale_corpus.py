@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 ARTICLES = {
@@ -40,9 +41,10 @@ def write_articles(folder: Path, names: list[str] | None = None) -> Path:
     return folder
 
 
-def share_test_pipeline(nlp: object) -> None:
+def share_test_pipeline(nlp: object) -> Iterator[None]:
     """Make the engines use the session's pipeline (forked workers inherit it)."""
     from kgraph.build import BuildOptions
     from kgraph.engine.worker import share_pipeline
 
-    share_pipeline(BuildOptions(), nlp)  # type: ignore[arg-type]
+    with share_pipeline(BuildOptions(), nlp):  # type: ignore[arg-type]
+        yield

@@ -147,6 +147,13 @@ def test_plural_anaphor(nlp: Any) -> None:
     assert anaphor == {"Spain", "Portugal"}
 
 
+def test_they_refers_to_the_nearest_plural_actor(nlp: Any) -> None:
+    doc = nlp("French officials welcomed the decision. They said it was overdue.")
+    assert [(doc[m.start].text, m.entity.name) for m in doc._.kg_mentions if m.pronoun] == [("They", "France")]
+    doc = nlp("Spain and Portugal signed a deal. They praised the EU.")
+    assert {m.entity.name for m in doc._.kg_mentions if m.pronoun} == {"Spain", "Portugal"}
+
+
 def test_linked_and_based(nlp: Any) -> None:
     doc = nlp(
         "Rebels of the Sahel Freedom Front (SFF) attacked a base. "
@@ -178,6 +185,96 @@ def test_places_carry_geonames_ids(nlp: Any) -> None:
     doc = nlp("Ukraine and Kyiv officials met in Warsaw.")
     assert doc._.kg_entities[EntityRef(C, "Ukraine")].geonames_id == 690791
     assert doc._.kg_entities[EntityRef(L, "Warsaw")].geonames_id is not None
+
+
+def test_non_state_collectives_are_groups_and_capitals_attacked_are_places(nlp: Any) -> None:
+    doc = nlp("Sudanese rebels shelled Juba on Sunday.")
+    assert ("Sudanese rebels", G, "Sudanese rebels") in mentions(doc)
+    assert ("Juba", L, "Juba") in mentions(doc)  # shelled: the city, not South Sudan's government
+    assert not facts(doc)  # rebels are not affiliated with the state they fight
+
+
+def test_organisation_members_stand_for_the_organisation(nlp: Any) -> None:
+    doc = nlp("Hezbollah guerrillas fired rockets at an outpost.")
+    assert mentions(doc) == [("Hezbollah guerrillas", ORG, "Hezbollah")]
+    doc = nlp("Fighters from the Lake Chad Liberation Army (LCLA) attacked a base near Maiduguri.")
+    first = doc._.kg_mentions[0]
+    assert doc[first.root].text == "Fighters" and first.entity == EntityRef(ORG, "Lake Chad Liberation Army")
+
+
+def test_government_bodies_by_pattern(nlp: Any) -> None:
+    doc = nlp("The Chinese foreign ministry said the visit was a provocation.")
+    assert ("Chinese foreign ministry", "affiliatedWith", "China") in facts(doc)
+    doc = nlp("Kenya's parliament approved the budget.")
+    assert ("Kenya's parliament", "affiliatedWith", "Kenya") in facts(doc)
+
+
+def test_generic_body_names_keep_their_country(nlp: Any) -> None:
+    doc = nlp("Spain's Foreign Ministry summoned the ambassador.")
+    assert ("Spain's Foreign Ministry", "affiliatedWith", "Spain") in facts(doc)
+    doc = nlp("North Korea's Munitions Industry Department oversees the programme.")
+    assert ("Munitions Industry Department", "affiliatedWith", "North Korea") in facts(doc)
+
+
+def test_title_proves_a_person_the_ner_missed(nlp: Any) -> None:
+    doc = nlp("Vice-President Joseph Mwangi has declined to resign.")
+    assert mentions(doc) == [("Joseph Mwangi", P, "Joseph Mwangi")]
+    assert ("Joseph Mwangi", "holdsPosition", "Vice-President") in facts(doc)
+
+
+def test_acronym_of_a_country_maps_to_the_country(nlp: Any) -> None:
+    doc = nlp("Washington demanded that the Democratic People's Republic of Korea (DPRK) halt its tests.")
+    assert {name for _, t, name in mentions(doc) if t is C} == {"United States", "North Korea"}
+
+
+def test_the_demonym_before_a_noun_is_an_adjective(nlp: Any) -> None:
+    doc = nlp("The Sudanese government accused the militia of violations.")
+    assert mentions(doc) == [("Sudanese government", C, "Sudan")]
+
+
+def test_possessive_in_a_reason_phrase_refers_to_the_object(nlp: Any) -> None:
+    doc = nlp("The EU praised Poland for its support.")
+    assert [(doc[m.start].text, m.entity.name) for m in doc._.kg_mentions if m.pronoun] == [("its", "Poland")]
+
+
+def test_one_token_naming_two_countries(nlp: Any) -> None:
+    doc = nlp("U.S.-China trade talks resumed in Geneva on Monday.")
+    assert {name for surface, _, name in mentions(doc) if surface == "U.S.-China"} == {"United States", "China"}
+
+
+def test_capital_backing_acts_and_capital_base_is_a_place(nlp: Any) -> None:
+    doc = nlp("Moscow-backed militias seized the town of Avdiivka.")
+    assert ("Moscow", C, "Russia") in mentions(doc)
+    assert ("Avdiivka", L, "Avdiivka") in mentions(doc)  # "the town of X" is a place whatever NER says
+    doc = nlp("A Beijing-based think tank published a report.")
+    assert ("Beijing", L, "Beijing") in mentions(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("The caretaker Prime Minister Ana Silva resigned.", "Prime Minister"),
+        ("Former President Jair Bolsonaro was charged.", None),
+        ("EU foreign policy chief Kaja Kallas said the bloc would act.", None),
+    ],
+)
+def test_position_names(nlp: Any, text: str, position: str | None) -> None:
+    doc = nlp(text)
+    positions = {r.object.name for r in doc._.kg_relations if r.relation is RelationType.HOLDS_POSITION}
+    assert positions == ({position} if position else set())
+
+
+def test_names_cut_by_ner_are_repaired(nlp: Any) -> None:
+    doc = nlp("Acting President Han Duck-soo met Chinese envoys.")
+    assert ("Han Duck-soo", P, "Han Duck-soo") in mentions(doc)
+    doc = nlp("Venezuelan opposition leader Maria Corina Machado urged restraint.")
+    assert ("Maria Corina Machado", P, "Maria Corina Machado") in mentions(doc)
+
+
+def test_name_in_apposition_with_an_organisation_noun_is_an_organisation(nlp: Any) -> None:
+    doc = nlp("Georgian Dream, the ruling party in Georgia, won the election.")
+    assert ("Georgian Dream", ORG, "Georgian Dream") in mentions(doc)
+    assert ("Georgia", C, "Georgia") in mentions(doc)
 
 
 # -- the dev set -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,8 @@ from tests.scale_corpus import share_test_pipeline, ARTICLES, write_articles
 
 
 @pytest.fixture(autouse=True)
-def _shared_pipeline(nlp: object) -> None:
-    share_test_pipeline(nlp)
+def _shared_pipeline(nlp: object) -> Iterator[None]:
+    yield from share_test_pipeline(nlp)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,8 @@ EU_UPPER = EntityRef(EntityType.ORGANIZATION, "The European Union")
 
 
 @pytest.fixture(autouse=True)
-def _shared_pipeline(nlp: object) -> None:
-    share_test_pipeline(nlp)
+def _shared_pipeline(nlp: object) -> Iterator[None]:
+    yield from share_test_pipeline(nlp)
 
 
 def _handmade_records() -> list[DocumentRecords]:

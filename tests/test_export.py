@@ -13,8 +13,8 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic, to_isomorphic
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS
 
 from kgraph.errors import FormatError, InputError
 from kgraph.export import OutputFormat, guess_format, read_graph, write_graph
@@ -22,7 +22,7 @@ from kgraph.export.csv_tables import table_paths
 from kgraph.graph import KnowledgeGraph
 from kgraph.ontology import KG
 from tests.conftest import run_cli
-from tests.output_fixtures import HOSTILE_EVIDENCE, HOSTILE_NAME, sample_graph
+from tests.output_fixtures import HOSTILE_EVIDENCE, HOSTILE_NAME, cli, sample_graph
 
 RDF_FORMATS = [f for f in OutputFormat if f.is_rdf]
 READABLE = [f for f in OutputFormat if f is not OutputFormat.HTML]
@@ -131,14 +131,18 @@ def test_output_is_deterministic_across_processes(tmp_path: Path) -> None:
         folder.mkdir()
         env = {**os.environ, "PYTHONHASHSEED": seed}
         names = [f.file_extension for f in formats]
-        subprocess.run([sys.executable, "-c", script, str(folder), *names], check=True, env=env, cwd=Path(__file__).parent.parent)
+        subprocess.run(
+            [sys.executable, "-c", script, str(folder), *names], check=True, env=env, cwd=Path(__file__).parent.parent
+        )
         outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
     assert len(outputs[0]) == len(formats) + 1  # CSV writes two tables
     assert outputs[0] == outputs[1]
 
 
 @pytest.mark.parametrize("fmt", [OutputFormat.GRAPHML, OutputFormat.GEXF], ids=str)
-def test_graphml_and_gexf_open_with_networkx_with_scalar_attributes(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+def test_graphml_and_gexf_open_with_networkx_with_scalar_attributes(
+    fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path
+) -> None:
     path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
     reader = nx.read_graphml if fmt is OutputFormat.GRAPHML else nx.read_gexf
     graph = reader(path)
@@ -153,12 +157,17 @@ def test_graphml_and_gexf_open_with_networkx_with_scalar_attributes(fmt: OutputF
     for *_, data in graph.edges(data=True):
         assert data["label"] == data["relation"]
         assert all(isinstance(value, (str, int, float)) for value in data.values())
+    if fmt is OutputFormat.GEXF:  # Gephi colours nodes by type
+        colours = {(d["type"], tuple(d["viz"]["color"][c] for c in "rgb")) for _, d in graph.nodes(data=True)}
+        assert len(colours) == len(types)
     attacks = next(d for *_, d in graph.edges(data=True) if d["relation"] == "attacks")
     assert "Moscow struck Kyiv again." in attacks["evidence"] and "https://example.org/a?b=1&c=2" in attacks["sources"]
 
 
 @pytest.mark.parametrize("fmt", [OutputFormat.GRAPHML, OutputFormat.GEXF, OutputFormat.CSV], ids=str)
-def test_non_rdf_formats_read_back_same_entities_and_relations(fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+def test_non_rdf_formats_read_back_same_entities_and_relations(
+    fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path
+) -> None:
     path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
     back = read_graph(path)
     expected = kg
@@ -196,7 +205,9 @@ def test_failed_write_leaves_existing_file(kg: KnowledgeGraph, tmp_path: Path) -
     target = tmp_path / "graph.ttl"
     target.write_text("old", encoding="utf-8")
     broken = KnowledgeGraph()
-    broken.graph.add_node("https://w3id.org/kgraph/id/x", label="x", type="NotAType", aliases=set(), links=set(), occurrences={})
+    broken.graph.add_node(
+        "https://w3id.org/kgraph/id/x", label="x", type="NotAType", aliases=set(), links=set(), occurrences={}
+    )
     with pytest.raises(ValueError):
         write_graph(broken, target)
     assert target.read_text(encoding="utf-8") == "old"
@@ -228,12 +239,14 @@ def test_cli_convert_and_merge_keep_every_assertion(kg: KnowledgeGraph, tmp_path
     assert attacks["count"] == 2
 
     converted = tmp_path / "converted.graphml"
-    done = run_cli("convert", str(merged), str(converted))
-    assert done.returncode == 0, done.stderr
+    code, _, err = cli("convert", str(merged), str(converted))
+    assert code == 0, err
     assert sorted(read_graph(converted).triples()) == sorted(kg.triples())
-    done = run_cli("convert", str(converted), str(tmp_path / "out"), "--format", "nt")
-    assert done.returncode == 0, done.stderr
-    assert isomorphic(Graph().parse(tmp_path / "out", format="nt"), _contract(kg) + _documents_of(read_graph(converted)))
+    code, _, err = cli("convert", str(converted), str(tmp_path / "out"), "--format", "nt")
+    assert code == 0, err
+    assert isomorphic(
+        Graph().parse(tmp_path / "out", format="nt"), _contract(kg) + _documents_of(read_graph(converted))
+    )
 
 
 def _documents_of(kg: KnowledgeGraph) -> Graph:
@@ -247,7 +260,65 @@ def _documents_of(kg: KnowledgeGraph) -> Graph:
 
 def test_cli_convert_unknown_format_fails_cleanly(kg: KnowledgeGraph, tmp_path: Path) -> None:
     source = kg.write(tmp_path / "g.ttl")
-    done = run_cli("convert", str(source), str(tmp_path / "g.xyz"))
-    assert done.returncode == 2
-    assert b"'.xyz'" in done.stderr and b"g.xyz" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    code, _, err = cli("convert", str(source), str(tmp_path / "g.xyz"))
+    assert code == 2
+    assert "'.xyz'" in err and "g.xyz" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "g.xyz").exists()
+
+
+def test_cli_convert_to_html_with_max_nodes(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    source = kg.write(tmp_path / "g.ttl")
+    code, _, err = cli("convert", str(source), str(tmp_path / "g.html"), "--max-nodes", "3", "--size-by", "mentions")
+    assert code == 0, err
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert f"Showing the 3 most connected of {len(kg)} actors; dropped {len(kg) - 3}" in page
+
+
+def test_subgraph_and_ego_keep_assertions_and_documents(kg: KnowledgeGraph) -> None:
+    ego = kg.ego("Rubio")
+    assert kg.node_by_label("Marco Rubio") in ego.graph
+    assert set(ego.labels()) == {
+        "Marco Rubio",
+        "Sergei Lavrov",
+        "United States",
+        "Secretary of State",
+        "NATO",
+        HOSTILE_NAME,
+    }
+    assert sorted(ego.triples()) == sorted(t for t in kg.triples() if "Marco Rubio" in (t[0], t[2]))
+    assert set(ego.documents) == set(kg.documents)
+    pair = kg.subgraph(["Russia", "Ukraine"])
+    edge = pair.graph.edges[kg.node_by_label("Russia"), kg.node_by_label("Ukraine"), "attacks"]
+    assert edge["count"] == 2 and len(pair.documents) == 1
+
+
+def test_query_returns_a_dataframe_over_the_contract(kg: KnowledgeGraph) -> None:
+    frame = kg.query("SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name")
+    assert frame["name"].tolist() == ["Marco Rubio", "Sergei Lavrov"]
+    frame = kg.query(
+        "SELECT ?evidence WHERE { ?a rdf:predicate kg:attacks ; kg:evidence ?evidence ; kg:modality 'asserted' }"
+        " ORDER BY ?evidence"
+    )
+    assert frame["evidence"].tolist() == ["Moscow struck Kyiv again.", "Russia attacked Ukraine\non Tuesday."]
+
+
+_RAPTOR_NAMES = {
+    OutputFormat.TURTLE: "turtle",
+    OutputFormat.NTRIPLES: "ntriples",
+    OutputFormat.NQUADS: "nquads",
+    OutputFormat.TRIG: "trig",
+}
+
+
+@pytest.mark.parametrize("fmt", list(_RAPTOR_NAMES), ids=str)
+@pytest.mark.parametrize("tool", ["rapper", "serdi"])
+def test_strict_c_parsers_accept_the_output(tool: str, fmt: OutputFormat, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from tests.conftest import require_tool
+
+    binary = require_tool(tool)
+    path = write_graph(kg, tmp_path / f"graph.{fmt.file_extension}")
+    syntax = _RAPTOR_NAMES[fmt]
+    command = [binary, "-q", "-c", "-i", syntax, str(path)] if tool == "rapper" else [binary, "-i", syntax, str(path)]
+    done = subprocess.run(command, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == b"" or tool == "rapper"

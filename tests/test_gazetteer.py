@@ -145,13 +145,20 @@ def test_missing_user_dictionary(tmp_path: Path) -> None:
 
 
 def test_pipeline_uses_the_user_dictionary(tmp_path: Path) -> None:
+    from kgraph.model import EntityRef
     from kgraph.nlp.pipeline import load_pipeline
 
     path = tmp_path / "actors.jsonl"
     path.write_text(
-        '{"name": "Zorvian Liberation Front", "type": "Organization", "aliases": ["ZLF"]}\n', encoding="utf-8"
+        '{"name": "Zorvian Liberation Front", "type": "Organization", "aliases": ["ZLF"]}\n'
+        '{"name": "Aleksander Varga", "type": "Person", "aliases": ["Aleks Varga", "Varga"], "country": "Hungary"}\n',
+        encoding="utf-8",
     )
     nlp = load_pipeline(actors=path)
-    doc = nlp("The ZLF attacked a convoy near the border.")
+    doc = nlp("The ZLF attacked a convoy near the border. Hungarian President Aleks Varga condemned the attack.")
     names = {ref.name for ref in doc._.kg_entities}
-    assert "Zorvian Liberation Front" in names
+    assert {"Zorvian Liberation Front", "Aleksander Varga"} <= names
+    assert "Aleks Varga" not in names  # the dictionary's canonical name wins over the surface form
+    person = EntityRef(EntityType.PERSON, "Aleksander Varga")
+    facts = {(r.subject, r.relation.value, r.object.name) for r in doc._.kg_relations}
+    assert (person, "leads", "Hungary") in facts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,8 +17,8 @@ from tests.scale_corpus import share_test_pipeline, ARTICLES, write_articles
 
 
 @pytest.fixture(autouse=True)
-def _shared_pipeline(nlp: object) -> None:
-    share_test_pipeline(nlp)
+def _shared_pipeline(nlp: object) -> Iterator[None]:
+    yield from share_test_pipeline(nlp)
 
 
 def _count_documents(store_path: Path) -> int:

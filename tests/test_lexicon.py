@@ -103,3 +103,10 @@ def test_entry_kinds_round_trip() -> None:
         for e in read_lexicon(Path(__file__).resolve().parent.parent / "kgraph" / "nlp" / "data" / "lexicon.jsonl")
     }
     assert kinds == set(TriggerKind)
+
+
+def test_malformed_user_lexicon_fails_when_the_pipeline_loads(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"verb": "snub", "relation": "dislikes"}\n', encoding="utf-8")
+    with pytest.raises(DictionaryError, match="line 1"):
+        load_pipeline(lexicon=bad)

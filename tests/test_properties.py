@@ -24,11 +24,12 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 
 import kgraph
+from kgraph.errors import DictionaryError
 from kgraph.export import OutputFormat
 from kgraph.graph import KnowledgeGraph
 from kgraph.iri import document_slug, entity_iri, slugify
@@ -44,6 +45,7 @@ from kgraph.model import (
     Statement,
 )
 from kgraph.ontology import DEFAULT_BASE
+from kgraph.sources import clean_text
 from tests.conftest import require_tool
 
 HOSTILE_PIECES = [
@@ -88,7 +90,7 @@ _OX_SYNTAX = {
     OutputFormat.NQUADS: ox.RdfFormat.N_QUADS, OutputFormat.TRIG: ox.RdfFormat.TRIG,
     OutputFormat.JSONLD: ox.RdfFormat.JSON_LD,
 }
-FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _clean(text: str) -> str:
@@ -249,19 +251,28 @@ def test_generated_names_in_sentences_build_valid_output(nlp: Any, first: str, s
 _CONTROL_NAME = "Zorvan Pellik"
 
 
-@given(st.lists(hostile_name | capitalised_name, min_size=2, max_size=6, unique=True))
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile_name | capitalised_name, min_size=4, max_size=10, unique=True))
+@settings(max_examples=2, deadline=None, phases=[Phase.generate], suppress_health_check=[HealthCheck.too_slow])
 def test_generated_names_in_an_actor_dictionary_build_valid_output(names: list[str]) -> None:
+    """Each example loads a pipeline (seconds), so few examples and no shrinking."""
     from kgraph.nlp.pipeline import load_pipeline
 
     with _folder() as folder:
         actors = folder / "actors.jsonl"
-        entries = [{"name": n, "type": "Person", "aliases": []} for n in names + [_CONTROL_NAME]]
+        entries = [{"name": n, "type": "Person", "aliases": []} for n in [_CONTROL_NAME, *names]]
         actors.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
-        nlp = load_pipeline(actors=actors)
-        text = "".join(f"President {n} met President {_CONTROL_NAME} in Vell.\n\n" for n in names)
-        kg = _build(nlp, text)
-        labels = set(kg.labels())
-        if _CONTROL_NAME not in labels:
+        try:
+            nlp = load_pipeline(actors=actors)
+        except DictionaryError as error:
+            # A name no output could carry is refused, naming the file and line; not a crash.
+            line = int(re.search(r"actors\.jsonl:(\d+):", str(error)).group(1))  # type: ignore[union-attr]
+            assert clean_text(entries[line - 1]["name"]) != entries[line - 1]["name"]
+            clean = [n for n in names if clean_text(n) == n]
+            entries = [{"name": n, "type": "Person", "aliases": []} for n in [_CONTROL_NAME, *clean]]
+            actors.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+            nlp = load_pipeline(actors=actors)
+        text = "".join(f"President {e['name']} met President {_CONTROL_NAME} in Vell.\n\n" for e in entries[1:])
+        kg = _build(nlp, text or f"President {_CONTROL_NAME} spoke.")
+        if _CONTROL_NAME not in kg.labels():
             pytest.skip("--actors dictionaries are not applied yet (load_pipeline(actors=...) in progress)")
         check_every_output(kg, folder)

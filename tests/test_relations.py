@@ -177,3 +177,75 @@ def test_evidence_and_offsets(nlp: Any) -> None:
     found = [r for r in relations(nlp, text) if r.relation is RelationType.ACCUSES]
     assert [(r.evidence, r.trigger, r.confidence) for r in found] == [("Spain condemned Morocco", "condemned", 0.9)]
     assert text[found[0].start_char : found[0].end_char] == "Spain condemned Morocco"
+
+
+def test_document_speaks_for_its_issuer(nlp: Any) -> None:
+    text = "The United Nations Security Council adopted a resolution calling on Israel and Hamas to agree to a truce."
+    found = triples(nlp, text)
+    assert {("United Nations Security Council", "appealsTo", o) for o in ("Israel", "Hamas")} <= found
+
+
+def test_document_takes_the_modality_of_its_issuing_verb(nlp: Any) -> None:
+    found = relations(nlp, "Hungary did not sign a joint statement backing Lithuania.")
+    assert not [r for r in found if r.relation is RelationType.SUPPORTS and r.modality is Modality.ASSERTED]
+
+
+def test_act_warned_against_is_not_asserted(nlp: Any) -> None:
+    found = relations(nlp, "The White House warned Pyongyang against supplying weapons to Moscow.")
+    assert any(r.relation is RelationType.THREATENS and r.object.name == "North Korea" for r in found)
+    assert [r.modality for r in found if r.relation is RelationType.AIDS] == [Modality.HYPOTHETICAL]
+
+
+def test_related_to_needs_a_named_actor_object_not_a_place_or_owner(nlp: Any) -> None:
+    found = relations(nlp, "Azerbaijan retook Nagorno-Karabakh. Serbia questioned Kosovo's independence.")
+    assert not [r for r in found if r.relation is RelationType.RELATED_TO]
+
+
+def test_lemmatiser_miss_falls_back_to_the_word_form(nlp: Any) -> None:
+    assert ("Spain", "sanctions", "Portugal") in triples(nlp, "Spain fined Portugal on Monday.")
+
+
+def test_headline_official_is_the_named_official(nlp: Any) -> None:
+    text = "US official urges EU to act\nUS Secretary of State Marco Rubio called on Europe to act."
+    found = triples(nlp, text)
+    assert ("Marco Rubio", "appealsTo", "European Union") in found
+    assert ("United States", "appealsTo", "European Union") not in found
+
+
+def test_unnamed_official_stands_for_the_state(nlp: Any) -> None:
+    assert ("United Kingdom", "appealsTo", "Libya") in triples(
+        nlp, "A British minister urged Libya to hand over the suspects."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France did not condemn Russia.",
+        "Will China invade Taiwan?",
+        "Germany could send tanks to Ukraine.",
+        "Japan is expected to meet South Korea next week.",
+        "Turkey offered to host talks between Russia and Ukraine.",
+        "Iran pledged to help Syria.",
+        "If Russia attacks Poland, NATO will respond.",
+        "Kenya said Uganda had attacked Rwanda.",
+        "Serbia denied arming the rebels.",
+        "Brazil hopes to join the OECD.",
+        "Egypt has not yet called for a meeting with Israel.",
+        "Spain refused to comment on Morocco.",
+        "North Korea fired missiles into the sea.",
+        "India and China have a long-running border dispute.",
+        "The meeting in Paris was chaired by France.",
+        "Russia shared a border with Finland.",
+        "Ukraine wants Germany to supply missiles.",
+    ],
+)
+def test_distractors_assert_no_event(nlp: Any, text: str) -> None:
+    asserted = [r for r in relations(nlp, text) if r.modality is Modality.ASSERTED and not r.relation.static]
+    assert asserted == []
+
+
+def test_exchanged_fire_with_pairs_sides_not_allies(nlp: Any) -> None:
+    found = triples(nlp, "South Korean and US troops exchanged fire with North Korean soldiers.")
+    assert {("South Korea", "attacks", "North Korea"), ("North Korea", "attacks", "United States")} <= found
+    assert ("South Korea", "attacks", "United States") not in found

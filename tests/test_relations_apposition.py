@@ -82,3 +82,18 @@ def test_descriptor_apposition_gives_affiliation(nlp: Any) -> None:
 
 def test_place_apposition_gives_location(nlp: Any) -> None:
     assert ("Doha", "locatedIn", "Qatar") in triples(nlp, "They met in Doha, the Qatari capital, on Monday.")
+
+
+def test_role_noun_inside_a_body_mention_still_gives_the_title(nlp: Any) -> None:
+    found = triples(nlp, "A Treasury spokesperson, Daniel Ortiz, said the list was final.")
+    assert ("Daniel Ortiz", "holdsPosition", "Spokesperson") in found
+
+
+def test_founding_members_misparsed_as_a_verb(nlp: Any) -> None:
+    found = triples(nlp, "Brazil and Argentina are founding members of Mercosur.")
+    assert {("Brazil", "memberOf", "Mercosur"), ("Argentina", "memberOf", "Mercosur")} <= found
+    assert not [
+        t
+        for t in triples(nlp, "The EU is exploring the possibility of using NATO's bases.")
+        if t[1] == "affiliatedWith"
+    ]

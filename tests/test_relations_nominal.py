@@ -96,3 +96,32 @@ def test_possessed_target_is_attacked(nlp: Any) -> None:
 def test_support_verb_noun_decides_not_the_verb(nlp: Any) -> None:
     found = triples(nlp, "Poland gave a warm welcome to Moldova.")
     assert ("Poland", "aids", "Moldova") not in found
+
+
+def test_generic_act_noun_refers_to_a_clause_not_a_nominal(nlp: Any) -> None:
+    text = (
+        "Canada imposed sanctions on the Wagner Group over its supply of weapons to Mali. "
+        "Belgian officials welcomed the decision."
+    )
+    found = triples(nlp, text)
+    assert ("Belgium", "supports", "Canada") in found
+
+
+def test_place_named_by_of_complement(nlp: Any) -> None:
+    assert ("Russia", "attacks", "Kharkiv") in triples(nlp, "Russia shelled the city of Kharkiv.")
+
+
+def test_ruling_body_in_a_capital_stands_for_the_state(nlp: Any) -> None:
+    found = triples(nlp, "The junta in Niamey rejected the demand of Nigeria.")
+    assert ("Niger", "rejects", "Nigeria") in found
+
+
+def test_attack_on_a_city_attacks_its_country(nlp: Any) -> None:
+    assert ("Russia", "attacks", "Ukraine") in triples(nlp, "Russia struck a power plant in Kharkiv.")
+
+
+def test_veto_anaphor_targets_the_blocker(nlp: Any) -> None:
+    text = "Hungary blocked an EU aid package for Ukraine. Charles Michel criticised the veto."
+    found = triples(nlp, text)
+    assert ("Hungary", "rejects", "European Union") in found
+    assert ("Charles Michel", "accuses", "Hungary") in found

@@ -122,14 +122,17 @@ def test_invalid_utf8_is_replaced_and_warned_with_file_and_offset(tmp_path: Path
 
 def test_skip_bad_continues_past_a_malformed_jsonl_line(tmp_path: Path) -> None:
     _bad_jsonl(tmp_path)
-    (tmp_path / "feed.jsonl").write_text((tmp_path / "feed.jsonl").read_text() + '{"id": "c", "text": "Okoro met Venn."}\n')
-    out = tmp_path / "graph.nt"
-    result = run_cli("build", str(tmp_path / "feed.jsonl"), "-o", str(out), "--skip-bad", "--quiet")
+    hostile = '{"id": "d", "text": "Okoro\\ud800 met Venn\\u0000 in \\ufffe Vell.\\r"}\n'  # JSON escapes: lone surrogate, NUL
+    (tmp_path / "feed.jsonl").write_text(
+        (tmp_path / "feed.jsonl").read_text() + '{"id": "c", "text": "Okoro met Venn."}\n' + hostile
+    )
+    out, page = tmp_path / "graph.nt", tmp_path / "graph.html"
+    result = run_cli("build", str(tmp_path / "feed.jsonl"), "-o", str(out), "--html", str(page), "--skip-bad", "--quiet")
     stderr = result.stderr.decode()
     assert result.returncode == ExitCode.OK, stderr
     assert re.search(r"kgraph: warning: .*feed\.jsonl, line 2: malformed JSONL record .*; skipped", stderr)
     documents = {line.split()[0] for line in out.read_text().splitlines() if "ontology#Document>" in line}
-    assert len(documents) == 2
+    assert len(documents) == 3 and page.stat().st_size > 0
 
 
 # ---------------------------------------------------------------------------- atomic writes

@@ -15,7 +15,7 @@ from kgraph.ontology import KG
 from kgraph.rdf import to_dataset
 from kgraph.shacl import validate_file, validate_graph
 from tests.conftest import run_cli
-from tests.output_fixtures import sample_graph
+from tests.output_fixtures import cli, sample_graph
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,9 @@ def dev_graph(nlp: Any, dev_documents: list[dict[str, Any]]) -> KnowledgeGraph:
     """The gold documents built once by the real pipeline."""
     import kgraph
 
-    documents = [Document(id=d["id"], text=d["text"], source=d.get("source"), title=d.get("title")) for d in dev_documents]
+    documents = [
+        Document(id=d["id"], text=d["text"], source=d.get("source"), title=d.get("title")) for d in dev_documents
+    ]
     return kgraph.build(documents, nlp=nlp)
 
 
@@ -100,7 +102,7 @@ def test_cli_validate(tmp_path: Path) -> None:
     assert done.returncode == 0 and b"conforms" in done.stdout
     bad = tmp_path / "bad.ttl"
     _broken("no evidence").serialize(bad, format="turtle")
-    done = run_cli("validate", str(bad))
-    assert done.returncode == 1
-    assert b"evidence" in done.stdout
+    code, out, err = cli("validate", str(bad))
+    assert code == 1 and "does not conform" in err
+    assert "evidence" in out
     assert not validate_file(bad).conforms

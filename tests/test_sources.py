@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import BinaryInputError, EmptyInputError, InputError
+from kgraph.model import Document, DocumentRecords, Entity, EntityRef, EntityType, Relation, RelationType
 from kgraph.sources import (
     MAX_DOCUMENT_CHARS,
     InputWarning,
+    clean_records,
+    clean_text,
     iter_documents,
     plan_inputs,
     read_documents,
@@ -216,3 +219,36 @@ def test_a_huge_jsonl_line_is_rejected_without_reading_it_whole(tmp_path: Path, 
         warnings.simplefilter("always")
         assert [d.id for d in _read(path, skip_bad=True)] == ["ok"]
 
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("Alda\x00Venn", "Alda Venn"), ("a\x1b[31mb", "a [31mb"), ("line\r\nnext\rlast", "line\n\nnext\nlast"),
+     ("lone \ud800 and \udfff", "lone \ufffd and \ufffd"), ("non\ufffe\uffff\ufdd0", "non\ufffd\ufffd\ufffd"),
+     ("kept: \t\n \u202e RTL \U0001F600 \"q\" \\ <script>", "kept: \t\n \u202e RTL \U0001F600 \"q\" \\ <script>")],
+)
+def test_clean_text_replaces_one_for_one(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean and len(clean) == len(raw)
+    clean.encode("utf-8")
+
+
+def test_clean_records_cleans_every_string_and_leaves_the_input() -> None:
+    bad = EntityRef(EntityType.PERSON, "Venn\x00\ud800")
+    records = DocumentRecords(
+        Document("d\x01", "t\x02", source="s\x03", title="\ufffe", date="\x04"),
+        entities=[Entity(bad.name, bad.type, aliases=frozenset({"V\x05"}))],
+        relations=[Relation(bad, RelationType.ACCUSES, bad, evidence="e\x06", trigger="t\x07", confidence=0.5)],
+    )
+    cleaned = clean_records(records)
+    strings = [cleaned.document.id, cleaned.document.text, cleaned.document.source, cleaned.document.title,
+               cleaned.document.date, cleaned.entities[0].name, *cleaned.entities[0].aliases,
+               cleaned.relations[0].subject.name, cleaned.relations[0].evidence, cleaned.relations[0].trigger]
+    assert all(s is not None and clean_text(s) == s for s in strings)
+    assert records.entities[0].name == "Venn\x00\ud800"
+
+
+def test_jsonl_escapes_cannot_smuggle_unsafe_characters(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "x\\u0000", "text": "Okoro\\ud800 met\\u0000Venn.", "title": "\\uffff"}\n')
+    [document] = _read(path)
+    assert (document.id, document.text, document.title) == ("x ", "Okoro\ufffd met Venn.", "\ufffd")

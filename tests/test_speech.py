@@ -35,9 +35,12 @@ SPEAKER_CASES = [
     ("Poland told Reuters that Russia had attacked Ukraine.", "attacked", "Poland"),
     ("Chile accused Peru of arming the rebels.", "arming", "Chile"),
     ("Chile blamed Peru for attacking Bolivia.", "attacking", "Chile"),
+    ("Chile responded by accusing Peru of arming the rebels.", "arming", "Chile"),
     ("Poland claimed that Russia had bombed Ukraine.", "bombed", "Poland"),
     ("Poland said Russia had bombed Ukraine and that Belarus had helped.", "helped", "Poland"),
     ("Russia attacked Georgia.", "attacked", None),
+    ("Gabon accused Cameroon of arming the rebels, a charge Yaounde denies.", "accused", None),
+    ("The EU condemned Russia for attacking Ukraine.", "attacking", None),  # condemning X for Y presupposes Y
     ("Chile said nothing, and Peru attacked Bolivia.", "attacked", None),
     ("Macron, who met Scholz, said nothing new.", "met", None),
 ]
@@ -147,17 +150,42 @@ def test_attribute_negation_wins_over_speech(nlp: Any) -> None:
 SOURCE_CASES = [
     ("Russia attacked Georgia overnight, Reuters reported.", "attacked", "Russia", Modality.ASSERTED),
     ("Russia attacked Georgia overnight, the Washington Post reported.", "attacked", "Russia", Modality.ASSERTED),
-    ("Chile warned Peru of consequences, according to its state news agency Orbe.", "warned", "Chile", Modality.ASSERTED),
+    (
+        "Chile warned Peru of consequences, according to its state news agency Orbe.",
+        "warned",
+        "Chile",
+        Modality.ASSERTED,
+    ),
     ("Syria's official news agency SANA said Israel had struck Damascus.", "struck", "Israel", Modality.REPORTED),
     ("The Kremlin said Russian forces had struck Kyiv.", "struck", "Russian", Modality.ASSERTED),
-    ("Congolese officials said Rwandan troops had fought alongside the rebels.", "fought", "Rwandan", Modality.REPORTED),
+    ("Sudan's army said the RSF had shelled a clinic in Kadugli.", "shelled", "RSF", Modality.REPORTED),
+    (
+        "Congolese officials said Rwandan troops had fought alongside the rebels.",
+        "fought",
+        "Rwandan",
+        Modality.REPORTED,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "word", "subject", "expected"), SOURCE_CASES, ids=[s[:50] for s, *_ in SOURCE_CASES])
+@pytest.mark.parametrize(
+    ("sentence", "word", "subject", "expected"), SOURCE_CASES, ids=[s[:50] for s, *_ in SOURCE_CASES]
+)
 def test_attribute_by_source(nlp: Any, sentence: str, word: str, subject: str, expected: Modality) -> None:
     doc = nlp(sentence)
     actor = _mention_of(doc, subject).entity
     modality, speaker = attribute(_token(doc, word), actor, mention_index(doc), doc)
     assert modality is expected
     assert (speaker is not None) is (expected is Modality.REPORTED)
+
+
+def test_attribute_joint_act_reported_by_one_partner(nlp: Any) -> None:
+    doc = nlp("Rwandan and Mozambican soldiers launched a joint offensive against the rebels, the Rwandan army said.")
+    mozambique = _mention_of(doc, "Mozambican").entity
+    assert attribute(_token(doc, "launched"), mozambique, mention_index(doc), doc) == (Modality.ASSERTED, None)
+
+
+def test_attribute_joint_act_of_others_stays_reported(nlp: Any) -> None:
+    doc = nlp("Kyiv said Russian and Belarusian troops had attacked Chernihiv.")
+    belarus = _mention_of(doc, "Belarusian").entity
+    assert attribute(_token(doc, "attacked"), belarus, mention_index(doc), doc)[0] is Modality.REPORTED

@@ -112,3 +112,20 @@ def test_statements_reach_the_graph(nlp: Any) -> None:
     kg = kgraph.build(["Chile said on Monday that Peru had closed its border with Bolivia."], nlp=nlp)
     contents = [s.content for s in kg.statements.values()]
     assert contents == ["Peru had closed its border with Bolivia"]
+
+
+def test_dateline_is_not_content(nlp: Any) -> None:
+    _, found = _statements(
+        nlp, "KAMPALA, March 3 - Uganda closed its border with Kenya on Friday, the Ugandan army said."
+    )
+    assert [s.content for s in found] == ["Uganda closed its border with Kenya on Friday"]
+
+
+def test_relative_clause_statement_names_its_antecedent(nlp: Any) -> None:
+    doc, found = _statements(nlp, "Chile accused Peru of hosting the rebels, which it says are funded by Bolivia.")
+    assert [(s.trigger, s.content) for s in found] == [("says", "the rebels are funded by Bolivia")]
+
+
+def test_content_subject_misattached_to_the_speech_verb(nlp: Any) -> None:
+    _, found = _statements(nlp, "Chile said tolls for other nations would not change.")
+    assert [s.content for s in found] == ["tolls for other nations would not change"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kgraph.errors import StoreError
+from kgraph.errors import InputError, StoreError
 from kgraph.graph import KnowledgeGraph
 from kgraph.store import (
     add_graph,
@@ -28,7 +28,7 @@ from kgraph.store import (
     upload_graph,
 )
 from tests.conftest import ROOT, require_tool, run_cli
-from tests.output_fixtures import sample_graph
+from tests.output_fixtures import cli, sample_graph
 
 PEOPLE = """
 SELECT DISTINCT ?name WHERE {
@@ -82,6 +82,19 @@ def test_store_persists_across_opens(tmp_path: Path) -> None:
     assert stored_documents(again) == {d.content_hash for d in kg.documents.values()}
 
 
+def test_query_reads_a_store_while_it_is_open_for_writing(tmp_path: Path) -> None:
+    writer = open_store(tmp_path / "store")
+    add_graph(writer, sample_graph())
+    writer.flush()
+    assert _names(query_target(str(tmp_path / "store"), PEOPLE).rows) == ["Marco Rubio", "Sergei Lavrov"]
+    (tmp_path / "plain").mkdir()
+    with pytest.raises(InputError, match="plain"):
+        query_target(str(tmp_path / "plain"), PEOPLE)
+    assert list((tmp_path / "plain").iterdir()) == []  # nothing created in a folder that is not a store
+    sample_graph().write(tmp_path / "tables", format="csv")
+    assert _names(query_target(str(tmp_path / "tables"), PEOPLE).rows) == ["Marco Rubio", "Sergei Lavrov"]
+
+
 def test_store_location_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="'.*file' is a file"):
@@ -111,13 +124,15 @@ def test_cli_load_and_query_store(tmp_path: Path) -> None:
     source = sample_graph().write(tmp_path / "g.nq")
     done = run_cli("load", str(source), "--store", str(tmp_path / "store"))
     assert done.returncode == 0, done.stderr
-    done = run_cli("query", str(tmp_path / "store"), PEOPLE, "--format", "json")
-    assert done.returncode == 0, done.stderr
-    assert [row["name"] for row in json.loads(done.stdout)] == ["Marco Rubio", "Sergei Lavrov"]
-    done = run_cli("query", str(tmp_path / "store"), "SELEC nonsense")
-    assert done.returncode != 0 and b"SELEC nonsense" in done.stderr
-    done = run_cli("load", str(source))
-    assert done.returncode != 0 and b"--store" in done.stderr
+    code, out, err = cli("query", str(tmp_path / "store"), PEOPLE, "--format", "json")
+    assert code == 0, err
+    assert [row["name"] for row in json.loads(out)] == ["Marco Rubio", "Sergei Lavrov"]
+    code, out, _ = cli("query", str(tmp_path / "store"), PEOPLE)
+    assert code == 0 and "Marco Rubio" in out and "2 rows" in out
+    code, _, err = cli("query", str(tmp_path / "store"), "SELEC nonsense")
+    assert code != 0 and "SELEC nonsense" in err
+    code, _, err = cli("load", str(source))
+    assert code != 0 and "--store" in err
 
 
 def _free_port() -> int:
@@ -132,7 +147,15 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     binary = shutil.which("oxigraph") or require_tool("oxigraph")
     port = _free_port()
     process = subprocess.Popen(
-        [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        [
+            binary,
+            "serve",
+            "--location",
+            str(tmp_path / "server"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -143,9 +166,10 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
             try:
                 with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
                     break
-            except OSError:
+            except OSError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read() if process.stderr else ''!r}")
+                    detail = process.stderr.read() if process.stderr and process.poll() is not None else b""
+                    raise RuntimeError(f"oxigraph serve did not start: {error}; {detail!r}") from None
                 time.sleep(0.1)
         yield url
     finally:
@@ -176,11 +200,11 @@ def test_oxigraph_server_over_http_answers_like_the_embedded_store(
 
 def test_cli_load_endpoint_and_query_url(oxigraph_server: str, tmp_path: Path) -> None:
     source = sample_graph().write(tmp_path / "g.ttl")
-    done = run_cli("load", str(source), "--endpoint", f"{oxigraph_server}/store")
-    assert done.returncode == 0, done.stderr
-    done = run_cli("query", f"{oxigraph_server}/query", PREFIXED_PEOPLE, "--format", "csv")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.decode().splitlines() == ["name", "Marco Rubio", "Sergei Lavrov"]
+    code, _, err = cli("load", str(source), "--endpoint", f"{oxigraph_server}/store")
+    assert code == 0, err
+    code, out, err = cli("query", f"{oxigraph_server}/query", PREFIXED_PEOPLE, "--format", "csv")
+    assert code == 0, err
+    assert out.splitlines() == ["name", "Marco Rubio", "Sergei Lavrov"]
 
 
 def test_unreachable_endpoint_is_a_store_error() -> None:

@@ -98,13 +98,14 @@ def make_cities(
     by_code = {c["code"]: c for c in countries}
     country_words = {c["name"] for c in countries} | {a for c in countries for a in c["aliases"]}
     deny = set(table.get("deny", ()))
-    capitals = {c["capital"]: c["code"] for c in countries if c["capital"]}
+    deny_capitals = set(table.get("deny_capitals", ()))
+    capitals = {c["capital"]: c["code"] for c in countries if c["capital"] and c["capital"] not in deny_capitals}
     minimum = int(table.get("min_population", 300000))
     best: dict[str, dict[str, Any]] = {}
     for city in gc.get_cities().values():
         name = city["name"].strip()
         code = city["countrycode"]
-        if code not in by_code or name in country_words:
+        if code not in by_code or name in country_words or name in deny_capitals:
             continue
         is_capital = capitals.get(name) == code
         if not is_capital and (city["population"] < minimum or name in deny):
@@ -134,7 +135,7 @@ def make_cities(
     known = set(best)
     for code, country in by_code.items():
         capital = country["capital"]
-        if capital and capital not in known and capital not in country_words:
+        if capital and capital not in known and capital not in country_words and capital not in deny_capitals:
             rows.append(
                 {
                     "name": capital,

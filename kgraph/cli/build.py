@@ -24,6 +24,9 @@ def build(
         Optional[Path], typer.Option("--output", "-o", help="Graph file to write (format from the extension).")
     ] = None,
     html: Annotated[Optional[Path], typer.Option(help="Also write an interactive HTML graph here.")] = None,
+    max_nodes: Annotated[
+        Optional[int], typer.Option("--max-nodes", help="HTML: keep the N most connected actors (the page lists the rest).", min=1)
+    ] = None,
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from the extension).")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
@@ -49,7 +52,8 @@ def build(
     from kgraph.engine.run import BuildTargets, run_build
 
     targets = BuildTargets(
-        output=output, format=OutputFormat.from_name(format) if format else None, html=html, store=store
+        output=output, format=OutputFormat.from_name(format) if format else None, html=html, store=store,
+        html_max_nodes=max_nodes,
     )
     options = BuildOptions(
         model=model, base=check_base(base), actors=actors, lexicon=lexicon, min_confidence=min_confidence,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from kgraph.cli import app
 from kgraph.errors import KGraphError
+from kgraph.export import OutputFormat
+from kgraph.export.html import SizeBy
 from kgraph.iri import check_base
 from kgraph.ontology import DEFAULT_BASE
 
@@ -23,9 +25,7 @@ class ResultFormat(str, Enum):
     JSON = "json"
 
 
-def _format(name: Optional[str]) -> object:
-    from kgraph.export import OutputFormat
-
+def _format(name: str | None) -> OutputFormat | None:
     return OutputFormat.from_name(name) if name else None
 
 
@@ -33,25 +33,45 @@ def _format(name: Optional[str]) -> object:
 def convert(
     source: Annotated[Path, typer.Argument(help="Graph file to read (any format kgraph writes).", show_default=False)],
     target: Annotated[Path, typer.Argument(help="File (or CSV folder) to write.", show_default=False)],
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from TARGET's extension).")] = None,
-    from_format: Annotated[Optional[str], typer.Option("--from", help="Input format (default: from SOURCE's extension).")] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format (default: from TARGET's extension).")
+    ] = None,
+    from_format: Annotated[
+        str | None, typer.Option("--from", help="Input format (default: from SOURCE's extension).")
+    ] = None,
     base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
+    max_nodes: Annotated[
+        int | None,
+        typer.Option("--max-nodes", help="HTML: keep the N most connected actors (the page lists the rest).", min=1),
+    ] = None,
+    size_by: Annotated[
+        SizeBy, typer.Option("--size-by", help="HTML: node size by degree or by mentions.")
+    ] = SizeBy.DEGREE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
 ) -> None:
     """Convert a graph file between formats: turtle, ntriples, nquads, trig, jsonld, graphml, gexf, csv, html."""
-    from kgraph.export import convert as convert_graph
+    from kgraph.export import guess_format, read_graph, write_graph
+    from kgraph.export.html import write_html
 
-    kg = convert_graph(source, target, source_format=_format(from_format), target_format=_format(format),  # type: ignore[arg-type]
-                       base=check_base(base))
+    kg = read_graph(source, _format(from_format), base=check_base(base))
+    fmt = OutputFormat.from_name(format) if format else guess_format(target)
+    if fmt is OutputFormat.HTML:
+        write_html(kg, target, max_nodes=max_nodes, size_by=size_by)
+    else:
+        write_graph(kg, target, fmt)
     if not quiet:
         print(f"kgraph: {kg!r} -> {target}", file=sys.stderr)
 
 
 @app.command()
 def merge(
-    inputs: Annotated[list[Path], typer.Argument(help="Graph files to merge (any readable format).", show_default=False)],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Graph files to merge (any readable format).", show_default=False)
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Merged graph file (format from the extension).")],
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from the extension).")] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format (default: from the extension).")
+    ] = None,
     base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
 ) -> None:
@@ -62,7 +82,7 @@ def merge(
     merged = KnowledgeGraph(check_base(base))
     for path in inputs:
         merged.merge(read_graph(path, base=base))
-    merged.write(output, format=_format(format))  # type: ignore[arg-type]
+    merged.write(output, format=_format(format))
     if not quiet:
         print(f"kgraph: merged {len(inputs)} graphs into {merged!r} -> {output}", file=sys.stderr)
 
@@ -81,7 +101,7 @@ def _print_table(variables: tuple[str, ...], rows: tuple[tuple[str | None, ...],
             return ""
         for namespace, prefix in namespaces:
             if value.startswith(namespace):
-                return prefix + value[len(namespace):]
+                return prefix + value[len(namespace) :]
         return value
 
     table = Table(*(Column(v, overflow="fold") for v in variables), show_lines=False)
@@ -94,9 +114,15 @@ def _print_table(variables: tuple[str, ...], rows: tuple[tuple[str | None, ...],
 
 @app.command()
 def query(
-    target: Annotated[str, typer.Argument(help="A graph file, a store folder, or a SPARQL endpoint http(s) URL.", show_default=False)],
-    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or @FILE to read it from a file.", show_default=False)],
-    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Print as a table, CSV or JSON.")] = ResultFormat.TABLE,
+    target: Annotated[
+        str, typer.Argument(help="A graph file, a store folder, or a SPARQL endpoint http(s) URL.", show_default=False)
+    ],
+    sparql: Annotated[
+        str, typer.Argument(help="A SPARQL SELECT/ASK query, or @FILE to read it from a file.", show_default=False)
+    ],
+    format: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="Print as a table, CSV or JSON.")
+    ] = ResultFormat.TABLE,
 ) -> None:
     """Run a SPARQL query over a graph file, a local store, or an endpoint (kg: and other prefixes predeclared)."""
     from kgraph.store import query_target
@@ -117,10 +143,16 @@ def query(
 
 @app.command()
 def load(
-    inputs: Annotated[list[Path], typer.Argument(help="Graph files to load (any readable format).", show_default=False)],
-    store: Annotated[Optional[Path], typer.Option(help="Embedded Oxigraph store folder (created if needed).")] = None,
-    endpoint: Annotated[Optional[str], typer.Option(help="SPARQL 1.1 Graph Store HTTP Protocol URL (e.g. http://host:7878/store).")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="With --endpoint: PUT (replace) each graph instead of POST (add).")] = False,
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Graph files to load (any readable format).", show_default=False)
+    ],
+    store: Annotated[Path | None, typer.Option(help="Embedded Oxigraph store folder (created if needed).")] = None,
+    endpoint: Annotated[
+        str | None, typer.Option(help="SPARQL 1.1 Graph Store HTTP Protocol URL (e.g. http://host:7878/store).")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="With --endpoint: PUT (replace) each graph instead of POST (add).")
+    ] = False,
     base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
 ) -> None:
@@ -144,8 +176,12 @@ def load(
 
 @app.command()
 def validate(
-    graph: Annotated[Path, typer.Argument(help="Graph file to check against ontologies/kgraph-shapes.ttl.", show_default=False)],
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Input format (default: from the extension).")] = None,
+    graph: Annotated[
+        Path, typer.Argument(help="Graph file to check against ontologies/kgraph-shapes.ttl.", show_default=False)
+    ],
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="Input format (default: from the extension).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Violations to print.", min=1)] = 20,
 ) -> None:
     """Validate a graph against kgraph's SHACL shapes; exits 1 when it does not conform."""

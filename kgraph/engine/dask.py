@@ -29,13 +29,13 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Any:
 
     if scheduler is None:
         cluster = stack.enter_context(
-            LocalCluster(
+            LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
             )
         )
-        return stack.enter_context(Client(cluster))
+        return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
     try:
-        return stack.enter_context(Client(scheduler, timeout=30))
+        return stack.enter_context(Client(scheduler, timeout=30))  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise KGraphError(
             f"cannot connect to the Dask scheduler {scheduler!r}: {error}; start one with `dask scheduler` "

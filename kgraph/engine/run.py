@@ -33,6 +33,7 @@ class BuildTargets:
     format: OutputFormat | None = None
     html: Path | None = None
     store: Path | None = None
+    html_max_nodes: int | None = None  # HTML view: keep the N most connected actors
 
     @property
     def output_format(self) -> OutputFormat | None:
@@ -134,5 +135,6 @@ def run_build(
         if kg is not None and targets.output is not None:
             kg.write(targets.output, format=fmt)
         if kg is not None and targets.html is not None:
-            kg.write_html(targets.html)
+            kg.write_html(targets.html, max_nodes=targets.html_max_nodes)
+    stats.finish()
     return stats

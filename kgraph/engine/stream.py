@@ -67,11 +67,12 @@ class LineSink:
 
     def add(self, batch: Sequence[DocumentRecords]) -> int:
         if self.quads:
-            items: dict[ox.Quad | ox.Triple, None] = dict.fromkeys(q for r in batch for q in record_quads(r, self.base, self.labels))
-        else:
-            items = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
-        self.handle.write(ox.serialize(items, format=self.format))
-        return len(items)
+            quads = dict.fromkeys(q for r in batch for q in record_quads(r, self.base, self.labels))
+            ox.serialize(quads, self.handle, format=self.format)
+            return len(quads)
+        triples = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
+        ox.serialize(triples, self.handle, format=self.format)
+        return len(triples)
 
 
 def _spool_runs(lines: Iterable[bytes], folder: Path, stack: ExitStack) -> list[IO[bytes]]:
@@ -130,7 +131,7 @@ class SortedTurtleSink:
 
     def add(self, batch: Sequence[DocumentRecords]) -> int:
         items = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
-        self.spool.write(ox.serialize(items, format=ox.RdfFormat.N_TRIPLES))
+        ox.serialize(items, self.spool, format=ox.RdfFormat.N_TRIPLES)
         return len(items)
 
     def finish(self) -> None:

@@ -8,7 +8,7 @@ per-document occurrence nodes, and repeated entity triples are the same triples.
 
 from __future__ import annotations
 
-__all__ = ["record_triples", "record_quads"]
+__all__ = ["record_triples", "record_quads", "document_terms"]
 
 import re
 from collections.abc import Iterator
@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from kgraph import iri as iris
 from kgraph.model import DocumentRecords, EntityRef, Relation, Statement
+from kgraph.sources import clean_records
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -36,6 +37,7 @@ DC_DATE, DC_SOURCE, DC_TITLE = _N(_DCT + "date"), _N(_DCT + "source"), _N(_DCT +
 XSD_DATE, XSD_DECIMAL, XSD_INTEGER = _N(_XSD + "date"), _N(_XSD + "decimal"), _N(_XSD + "integer")
 _KG_TERMS: dict[str, ox.NamedNode] = {}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_Spo = tuple[ox.NamedNode, ox.NamedNode, "ox.NamedNode | ox.Literal"]
 
 
 def _kg(name: str) -> ox.NamedNode:
@@ -94,19 +96,31 @@ def record_triples(records: DocumentRecords, base: str, labels: dict[str, str] |
     >>> str(triples[0])
     '<https://example.org/document/d1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kgraph/ontology#Document>'
     """
-    T = ox.Triple
+    return (ox.Triple(s, p, o) for s, p, o in document_terms(records, base, labels))
+
+
+def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] | None = None) -> list[_Spo]:
+    """The ``(subject, predicate, object)`` terms of one document (see :func:`record_triples`);
+    the first describes the document node.
+
+    >>> from kgraph.model import Document
+    >>> len(document_terms(DocumentRecords(Document("d1", "Hi.")), "https://example.org/"))
+    3
+    """
+    out: list[_Spo] = []
+    records = clean_records(records)  # as KnowledgeGraph.add_records does
     document = records.document
     doc_iri = str(iris.document_iri(document.id, base))
     doc = _N(doc_iri)
-    yield T(doc, RDF_TYPE, _kg("Document"))
-    yield T(doc, _kg("documentId"), _text(document.id))
+    out.append((doc, RDF_TYPE, _kg("Document")))
+    out.append((doc, _kg("documentId"), _text(document.id)))
     if document.source:
-        yield T(doc, DC_SOURCE, _text(document.source))
+        out.append((doc, DC_SOURCE, _text(document.source)))
     if document.title:
-        yield T(doc, DC_TITLE, _text(document.title))
+        out.append((doc, DC_TITLE, _text(document.title)))
     if document.date:
-        yield T(doc, DC_DATE, _date(document.date))
-    yield T(doc, _kg("contentHash"), ox.Literal(document.content_hash))
+        out.append((doc, DC_DATE, _date(document.date)))
+    out.append((doc, _kg("contentHash"), ox.Literal(document.content_hash)))
     names = _Iris(base, {} if labels is None else labels)
     described: set[EntityRef] = set()
     counts: dict[ox.NamedNode, int] = {}
@@ -115,27 +129,27 @@ def record_triples(records: DocumentRecords, base: str, labels: dict[str, str] |
         node = names.entity(ref)
         described.add(ref)
         label = names.label(node, ref)
-        yield from _entity_triples(node, ref, label)
+        _entity_triples(out, node, ref, label)
         for alias in entity.aliases:
             if alias != label:
-                yield T(node, ALT_LABEL, _text(alias))
+                out.append((node, ALT_LABEL, _text(alias)))
         if entity.geonames_id:
-            yield T(node, SAME_AS, _N(str(iris.geonames_iri(entity.geonames_id))))
+            out.append((node, SAME_AS, _N(str(iris.geonames_iri(entity.geonames_id)))))
         counts[node] = max(counts.get(node, 0), int(entity.mentions))
     for node, count in counts.items():
-        yield T(doc, _kg("mentions"), node)
+        out.append((doc, _kg("mentions"), node))
         occurrence = _N(str(iris.occurrence_iri(doc_iri, node.value, base)))
-        yield T(occurrence, RDF_TYPE, _kg("Occurrence"))
-        yield T(occurrence, _kg("entity"), node)
-        yield T(occurrence, DERIVED_FROM, doc)
-        yield T(occurrence, _kg("mentionCount"), ox.Literal(str(count), datatype=XSD_INTEGER))
+        out.append((occurrence, RDF_TYPE, _kg("Occurrence")))
+        out.append((occurrence, _kg("entity"), node))
+        out.append((occurrence, DERIVED_FROM, doc))
+        out.append((occurrence, _kg("mentionCount"), ox.Literal(str(count), datatype=XSD_INTEGER)))
     assertions: dict[tuple[bool, str], Relation] = {}
     for relation in records.relations:
         for ref in (relation.subject, relation.object):
             if ref not in described:
                 described.add(ref)
                 node = names.entity(ref)
-                yield from _entity_triples(node, ref, names.label(node, ref))
+                _entity_triples(out, node, ref, names.label(node, ref))
         key = str(
             iris.assertion_iri(
                 document.id, relation.subject, relation.relation, relation.object, relation.start_char,
@@ -147,61 +161,60 @@ def record_triples(records: DocumentRecords, base: str, labels: dict[str, str] |
         subject, obj = names.entity(relation.subject), names.entity(relation.object)
         predicate = _kg(relation.relation.value)
         if asserted:
-            yield T(subject, predicate, obj)
-        yield from _assertion_triples(_N(key), relation, subject, predicate, obj, doc, names)
+            out.append((subject, predicate, obj))
+        _assertion_triples(out, _N(key), relation, subject, predicate, obj, doc, names)
     statements: dict[str, Statement] = {}
     for statement in records.statements:
         if statement.speaker not in described:
             described.add(statement.speaker)
             node = names.entity(statement.speaker)
-            yield from _entity_triples(node, statement.speaker, names.label(node, statement.speaker))
+            _entity_triples(out, node, statement.speaker, names.label(node, statement.speaker))
         statements[str(iris.statement_iri(document.id, statement.speaker, statement.start_char, base))] = statement
     for key, statement in statements.items():
-        yield from _statement_triples(_N(key), statement, doc, names, document.date)
+        _statement_triples(out, _N(key), statement, doc, names, document.date)
+    return out
 
 
-def _entity_triples(node: ox.NamedNode, ref: EntityRef, label: str) -> Iterator[ox.Triple]:
-    yield ox.Triple(node, RDF_TYPE, _kg(ref.type.value))
-    yield ox.Triple(node, LABEL, _text(label))
+def _entity_triples(out: list[_Spo], node: ox.NamedNode, ref: EntityRef, label: str) -> None:
+    out.append((node, RDF_TYPE, _kg(ref.type.value)))
+    out.append((node, LABEL, _text(label)))
 
 
 def _assertion_triples(
-    node: ox.NamedNode, r: Relation, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode,
+    out: list[_Spo], node: ox.NamedNode, r: Relation, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode,
     doc: ox.NamedNode, names: _Iris,
-) -> Iterator[ox.Triple]:
-    T = ox.Triple
-    yield T(node, RDF_TYPE, _kg("Assertion"))
-    yield T(node, RDF_SUBJECT, subject)
-    yield T(node, RDF_PREDICATE, predicate)
-    yield T(node, RDF_OBJECT, obj)
-    yield T(node, DERIVED_FROM, doc)
-    yield T(node, _kg("evidence"), _text(r.evidence))
-    yield T(node, _kg("trigger"), _text(r.trigger))
-    yield T(node, _kg("confidence"), ox.Literal(f"{round(float(r.confidence), 2):.2f}", datatype=XSD_DECIMAL))
-    yield T(node, _kg("modality"), ox.Literal(r.modality.value))
+) -> None:
+    out.append((node, RDF_TYPE, _kg("Assertion")))
+    out.append((node, RDF_SUBJECT, subject))
+    out.append((node, RDF_PREDICATE, predicate))
+    out.append((node, RDF_OBJECT, obj))
+    out.append((node, DERIVED_FROM, doc))
+    out.append((node, _kg("evidence"), _text(r.evidence)))
+    out.append((node, _kg("trigger"), _text(r.trigger)))
+    out.append((node, _kg("confidence"), ox.Literal(f"{round(float(r.confidence), 2):.2f}", datatype=XSD_DECIMAL)))
+    out.append((node, _kg("modality"), ox.Literal(r.modality.value)))
     if r.date:
-        yield T(node, DC_DATE, _date(r.date))
+        out.append((node, DC_DATE, _date(r.date)))
     if r.speaker:
-        yield T(node, _kg("speaker"), names.entity(r.speaker))
+        out.append((node, _kg("speaker"), names.entity(r.speaker)))
 
 
 def _statement_triples(
-    node: ox.NamedNode, s: Statement, doc: ox.NamedNode, names: _Iris, document_date: str | None
-) -> Iterator[ox.Triple]:
-    T = ox.Triple
-    yield T(node, RDF_TYPE, _kg("Statement"))
-    yield T(node, _kg("speaker"), names.entity(s.speaker))
-    yield T(node, _kg("content"), _text(s.content))
-    yield T(node, _kg("trigger"), _text(s.trigger))
-    yield T(node, _kg("evidence"), _text(s.evidence))
-    yield T(node, DERIVED_FROM, doc)
+    out: list[_Spo], node: ox.NamedNode, s: Statement, doc: ox.NamedNode, names: _Iris, document_date: str | None
+) -> None:
+    out.append((node, RDF_TYPE, _kg("Statement")))
+    out.append((node, _kg("speaker"), names.entity(s.speaker)))
+    out.append((node, _kg("content"), _text(s.content)))
+    out.append((node, _kg("trigger"), _text(s.trigger)))
+    out.append((node, _kg("evidence"), _text(s.evidence)))
+    out.append((node, DERIVED_FROM, doc))
     if s.addressee:
-        yield T(node, _kg("addressee"), names.entity(s.addressee))
+        out.append((node, _kg("addressee"), names.entity(s.addressee)))
     for about in sorted({names.entity(a).value for a in s.about}):
-        yield T(node, _kg("about"), _N(about))
+        out.append((node, _kg("about"), _N(about)))
     date = s.date or document_date
     if date:
-        yield T(node, DC_DATE, _date(date))
+        out.append((node, DC_DATE, _date(date)))
 
 
 def record_quads(records: DocumentRecords, base: str, labels: dict[str, str] | None = None) -> Iterator[ox.Quad]:
@@ -215,6 +228,6 @@ def record_quads(records: DocumentRecords, base: str, labels: dict[str, str] | N
     >>> quad.graph_name.value
     'https://example.org/document/d1'
     """
-    graph = _N(str(iris.document_iri(records.document.id, base)))
-    for triple in record_triples(records, base, labels):
-        yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+    terms = document_terms(records, base, labels)
+    graph = terms[0][0]  # the first triple describes the document
+    return (ox.Quad(s, p, o, graph) for s, p, o in terms)

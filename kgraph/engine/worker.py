@@ -4,7 +4,8 @@ from __future__ import annotations
 
 __all__ = ["process_batch", "worker_pipeline", "share_pipeline"]
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from spacy.language import Language
@@ -31,16 +32,26 @@ def worker_pipeline(options: BuildOptions) -> Language:
     return nlp
 
 
-def share_pipeline(options: BuildOptions, nlp: Language) -> None:
-    """Let engines in this process (and processes forked from it) use ``nlp``, already
-    loaded with ``options``' model and dictionaries, instead of loading their own.
+@contextmanager
+def share_pipeline(options: BuildOptions, nlp: Language) -> Iterator[None]:
+    """Within the block, engines in this process (and processes forked from it) use
+    ``nlp``, loaded for ``options``' model and dictionaries, instead of loading their own.
 
     >>> nlp = worker_pipeline(BuildOptions())
-    >>> share_pipeline(BuildOptions(), nlp)
-    >>> worker_pipeline(BuildOptions()) is nlp
+    >>> with share_pipeline(BuildOptions(), nlp):
+    ...     worker_pipeline(BuildOptions()) is nlp
     True
     """
-    _PIPELINES[(options.model, options.actors, options.lexicon)] = nlp
+    key = (options.model, options.actors, options.lexicon)
+    previous = _PIPELINES.get(key)
+    _PIPELINES[key] = nlp
+    try:
+        yield
+    finally:
+        if previous is None:
+            del _PIPELINES[key]
+        else:
+            _PIPELINES[key] = previous
 
 
 def process_batch(options: BuildOptions, documents: Sequence[Document]) -> list[DocumentRecords]:

@@ -89,7 +89,9 @@ _ALIASES = {
     OutputFormat.JSONLD: ("json-ld", "json"),
     OutputFormat.HTML: ("htm",),
 }
-_RDF = frozenset({OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.NQUADS, OutputFormat.TRIG, OutputFormat.JSONLD})
+_RDF = frozenset(
+    {OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.NQUADS, OutputFormat.TRIG, OutputFormat.JSONLD}
+)
 _MODULES = {
     **{fmt: "kgraph.export.rdf_formats" for fmt in _RDF},
     OutputFormat.GRAPHML: "kgraph.export.graphml",
@@ -116,7 +118,9 @@ def guess_format(path: str | Path) -> OutputFormat:
         return OutputFormat.from_name(suffix)
     except FormatError:
         valid = ", ".join(f.file_extension for f in OutputFormat)
-        raise FormatError(f"unknown extension {suffix!r} of {str(path)!r}; use one of {valid} or pass --format") from None
+        raise FormatError(
+            f"unknown extension {suffix!r} of {str(path)!r}; use one of {valid} or pass --format"
+        ) from None
 
 
 def _resolve(path: Path, format: str | OutputFormat | None) -> OutputFormat:
@@ -153,7 +157,13 @@ def write_graph(kg: KnowledgeGraph, path: str | Path, format: str | OutputFormat
 
 
 def read_graph(path: str | Path, format: str | OutputFormat | None = None, base: str = DEFAULT_BASE) -> KnowledgeGraph:
-    """Read a graph file written by kgraph back into a ``KnowledgeGraph``."""
+    """Read a graph file written by kgraph back into a ``KnowledgeGraph``.
+
+    >>> read_graph("missing.ttl")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.InputError: graph file 'missing.ttl' does not exist
+    """
     source = Path(path)
     fmt = _resolve(source, format)
     reader = _reader(fmt)

@@ -17,8 +17,22 @@ from kgraph.model import EntityType, Modality, RelationType
 
 ENTITY_COLUMNS = ("iri", "label", "type", "aliases", "mentions", "degree", "links", "occurrences")
 RELATION_COLUMNS = (
-    "subject", "relation", "object", "evidence", "trigger", "confidence", "modality", "date",
-    "document", "source", "title", "subject_iri", "object_iri", "document_iri", "assertion_iri", "speaker_iri",
+    "subject",
+    "relation",
+    "object",
+    "evidence",
+    "trigger",
+    "confidence",
+    "modality",
+    "date",
+    "document",
+    "source",
+    "title",
+    "subject_iri",
+    "object_iri",
+    "document_iri",
+    "assertion_iri",
+    "speaker_iri",
 )
 _SEPARATOR = " | "
 
@@ -42,6 +56,11 @@ def write_tables(kg: KnowledgeGraph, path: str | Path) -> tuple[Path, Path]:
     """Write ``entities.csv`` and ``relations.csv`` for ``kg`` (see :func:`table_paths`), each atomically.
 
     Relations hold every assertion (asserted edges and flagged claims, see ``modality``).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in write_tables(KnowledgeGraph(), Path(folder) / "graph.csv")]
+    ['graph.entities.csv', 'graph.relations.csv']
     """
     entities_path, relations_path = table_paths(path)
     entities_path.parent.mkdir(parents=True, exist_ok=True)
@@ -50,9 +69,16 @@ def write_tables(kg: KnowledgeGraph, path: str | Path) -> tuple[Path, Path]:
         writer.writerow(ENTITY_COLUMNS)
         for node, data in sorted(kg.graph.nodes(data=True)):
             writer.writerow(
-                [node, data["label"], data["type"], _SEPARATOR.join(sorted(data["aliases"])), data.get("mentions", 0),
-                 kg.graph.degree(node), _SEPARATOR.join(sorted(data["links"])),
-                 json.dumps(data["occurrences"], sort_keys=True, ensure_ascii=False)]
+                [
+                    node,
+                    data["label"],
+                    data["type"],
+                    _SEPARATOR.join(sorted(data["aliases"])),
+                    data.get("mentions", 0),
+                    kg.graph.degree(node),
+                    _SEPARATOR.join(sorted(data["links"])),
+                    json.dumps(data["occurrences"], sort_keys=True, ensure_ascii=False),
+                ]
             )
     with atomic_output(relations_path, "w") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -60,9 +86,24 @@ def write_tables(kg: KnowledgeGraph, path: str | Path) -> tuple[Path, Path]:
         for a in kg.assertions():
             info = kg.documents.get(a.document)
             writer.writerow(
-                [_label(kg, a.subject), a.relation.value, _label(kg, a.object), a.evidence, a.trigger, f"{a.confidence:.2f}",
-                 a.modality.value, a.date or "", info.id if info else "", (info.source or "") if info else "",
-                 (info.title or "") if info else "", a.subject, a.object, a.document, a.iri, a.speaker or ""]
+                [
+                    _label(kg, a.subject),
+                    a.relation.value,
+                    _label(kg, a.object),
+                    a.evidence,
+                    a.trigger,
+                    f"{a.confidence:.2f}",
+                    a.modality.value,
+                    a.date or "",
+                    info.id if info else "",
+                    (info.source or "") if info else "",
+                    (info.title or "") if info else "",
+                    a.subject,
+                    a.object,
+                    a.document,
+                    a.iri,
+                    a.speaker or "",
+                ]
             )
     return entities_path, relations_path
 
@@ -83,7 +124,14 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def read_tables(path: str | Path, base: str) -> KnowledgeGraph:
-    """Rebuild a ``KnowledgeGraph`` from the tables written by :func:`write_tables`."""
+    """Rebuild a ``KnowledgeGraph`` from the tables written by :func:`write_tables`.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = write_tables(KnowledgeGraph(), folder)
+    ...     read_tables(folder, "https://example.org/")
+    <KnowledgeGraph 0 actors, 0 relations, 0 documents>
+    """
     entities_path, relations_path = table_paths(path)
     kg = KnowledgeGraph(base)
     try:
@@ -100,14 +148,27 @@ def read_tables(path: str | Path, base: str) -> KnowledgeGraph:
             )
         for row in _rows(relations_path, RELATION_COLUMNS):
             if row["document_iri"] not in kg.documents:
-                kg.add_document(DocumentInfo(row["document_iri"], row["document"] or row["document_iri"],
-                                             row["source"] or None, row["title"] or None))
+                kg.add_document(
+                    DocumentInfo(
+                        row["document_iri"],
+                        row["document"] or row["document_iri"],
+                        row["source"] or None,
+                        row["title"] or None,
+                    )
+                )
             kg.add_assertion(
                 Assertion(
-                    iri=row["assertion_iri"], subject=row["subject_iri"], relation=RelationType(row["relation"]),
-                    object=row["object_iri"], document=row["document_iri"], evidence=row["evidence"],
-                    trigger=row["trigger"], confidence=float(row["confidence"]), modality=Modality(row["modality"]),
-                    date=row["date"] or None, speaker=row["speaker_iri"] or None,
+                    iri=row["assertion_iri"],
+                    subject=row["subject_iri"],
+                    relation=RelationType(row["relation"]),
+                    object=row["object_iri"],
+                    document=row["document_iri"],
+                    evidence=row["evidence"],
+                    trigger=row["trigger"],
+                    confidence=float(row["confidence"]),
+                    modality=Modality(row["modality"]),
+                    date=row["date"] or None,
+                    speaker=row["speaker_iri"] or None,
                 )
             )
     except ValueError as error:

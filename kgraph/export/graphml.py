@@ -15,6 +15,7 @@ import networkx as nx
 
 from kgraph.errors import InputError
 from kgraph.export import OutputFormat
+from kgraph.export.colours import TYPE_COLOURS
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph
 from kgraph.io import atomic_output
 from kgraph.model import EntityType, Modality, RelationType
@@ -89,13 +90,18 @@ def _assertion(row: dict[str, Any]) -> Assertion:
 
 
 def from_flat_graph(flat: nx.MultiDiGraph, base: str) -> KnowledgeGraph:
-    """Rebuild a ``KnowledgeGraph`` from :func:`to_flat_graph` output (as read by networkx)."""
+    """Rebuild a ``KnowledgeGraph`` from :func:`to_flat_graph` output (as read by networkx).
+
+    >>> from_flat_graph(to_flat_graph(KnowledgeGraph()), "https://example.org/")
+    <KnowledgeGraph 0 actors, 0 relations, 0 documents>
+    """
     kg = KnowledgeGraph(base)
     for row in json.loads(flat.graph.get("documents") or "[]"):
         kg.add_document(DocumentInfo(**row))
     for row in json.loads(flat.graph.get("claims") or "[]"):
         kg.add_assertion(_assertion(row))
     for node, data in flat.nodes(data=True):
+        data.pop("viz", None)
         label = str(data.get("label", node))
         occurrences = {k: int(v) for k, v in json.loads(data.get("occurrences") or "{}").items()}
         kg.graph.add_node(
@@ -113,8 +119,16 @@ def from_flat_graph(flat: nx.MultiDiGraph, base: str) -> KnowledgeGraph:
         for row in rows:
             kg.add_assertion(_assertion(row))
         if not rows:
-            kg.graph.add_edge(str(s), str(o), key=relation.value, relation=relation.value, assertions={}, count=0,
-                              confidence=0.0, documents=[])
+            kg.graph.add_edge(
+                str(s),
+                str(o),
+                key=relation.value,
+                relation=relation.value,
+                assertions={},
+                count=0,
+                confidence=0.0,
+                documents=[],
+            )
     return kg
 
 
@@ -128,6 +142,10 @@ def _write_gexf(kg: KnowledgeGraph, path: Path) -> None:
     # GEXF has no graph attributes: documents follow from the assertions, claims are left out.
     flat.graph.pop("documents")
     flat.graph.pop("claims")
+    for _, data in flat.nodes(data=True):  # Gephi draws GEXF viz colours and sizes as given
+        colour = TYPE_COLOURS[EntityType(data["type"])].lstrip("#")
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+        data["viz"] = {"color": {"r": red, "g": green, "b": blue, "a": 1.0}, "size": 5.0 + min(data["mentions"], 45)}
     with atomic_output(path, "wb") as handle:
         nx.write_gexf(flat, handle, encoding="utf-8", prettyprint=True)
 

@@ -10,30 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
-
-import pyvis
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
-from pyvis.network import Network
+from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import KGraphError
 from kgraph.export import OutputFormat
+from kgraph.export.colours import TYPE_COLOURS
 from kgraph.export.layout import spring_positions
 from kgraph.graph import KnowledgeGraph
 from kgraph.io import atomic_write_text
 from kgraph.model import EntityType
 
-TYPE_COLOURS = {
-    EntityType.PERSON: "#4e79a7",
-    EntityType.ORGANIZATION: "#f28e2b",
-    EntityType.COUNTRY: "#59a14f",
-    EntityType.LOCATION: "#76b7b2",
-    EntityType.GROUP: "#edc948",
-    EntityType.POSITION: "#b07aa1",
-}
+if TYPE_CHECKING:
+    from markupsafe import Markup
+    from pyvis.network import Network
+
 _TEMPLATES = Path(__file__).with_name("templates")
-_PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
@@ -121,12 +112,14 @@ def _node_tip(kg: KnowledgeGraph, node: str) -> dict[str, Any]:
 def _layout(kg: KnowledgeGraph, nodes: list[str]) -> dict[str, tuple[float, float]]:
     """Fixed positions for big views: a force-directed layout, fewer rounds as the graph grows."""
     iterations = max(15, min(60, 60_000 // max(len(nodes), 1)))
-    scale = 40.0 * max(len(nodes), 1) ** 0.5
+    scale = 70.0 * max(len(nodes), 1) ** 0.5
     positions = spring_positions(nodes, list(kg.graph.subgraph(nodes).edges()), iterations=iterations, scale=scale)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
 
 
 def _network(kg: KnowledgeGraph, options: HtmlOptions) -> tuple[Network, list[str], list[str]]:
+    from pyvis.network import Network
+
     kept, dropped = select_nodes(kg, options.max_nodes)
     g = kg.graph.subgraph(kept)
     precomputed = len(kept) > options.layout_threshold
@@ -164,11 +157,16 @@ def _network(kg: KnowledgeGraph, options: HtmlOptions) -> tuple[Network, list[st
 
 def _vis_options(precomputed: bool) -> dict[str, Any]:
     return {
-        "nodes": {"shape": "dot", "scaling": {"min": 8, "max": 40}, "font": {"size": 14}},
+        # labels grow with the node/edge but stay readable, and are hidden when zoomed out too far to read
+        "nodes": {
+            "shape": "dot",
+            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 14, "max": 32, "drawThreshold": 5}},
+            "font": {"size": 14},
+        },
         "edges": {
             "font": {"size": 10, "align": "middle"},
             "smooth": {"enabled": not precomputed, "type": "dynamic"},
-            "scaling": {"min": 1, "max": 6},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": True, "min": 9, "max": 12, "drawThreshold": 7}},
             "color": {"inherit": "from"},
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "hideEdgesOnDrag": precomputed},
@@ -198,6 +196,8 @@ def _notice(kg: KnowledgeGraph, kept: list[str], dropped: list[str], precomputed
 
 def _safe_json(value: Any) -> Markup:
     """JSON that cannot end a ``<script>`` element: ``<``, ``>``, ``&`` become ``\\u003c`` etc."""
+    from markupsafe import Markup
+
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_JSON_ESCAPES)
     return Markup(text)  # noqa: S704 (escaped above)
 
@@ -229,20 +229,33 @@ def render_html(kg: KnowledgeGraph, options: HtmlOptions | None = None, **change
         "edges": edges,
         "options": json.loads(vis_options),
         "types": [
-            {"name": t.value, "colour": TYPE_COLOURS[t], "count": type_counts[t.value]} for t in EntityType if t.value in type_counts
+            {"name": t.value, "colour": TYPE_COLOURS[t], "count": type_counts[t.value]}
+            for t in EntityType
+            if t.value in type_counts
         ],
         "relations": [{"name": r, "count": c} for r, c in sorted(relation_counts.items())],
         "dropped": [kg.graph.nodes[n]["label"] for n in dropped],
     }
+    import pyvis
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    # explorer.html includes vis-network's script and style from pyvis's own templates folder
+    pyvis_templates = Path(pyvis.__file__).parent / "templates"
     environment = Environment(
-        loader=FileSystemLoader([str(_TEMPLATES), str(_PYVIS_TEMPLATES)]), autoescape=select_autoescape(["html"])
+        loader=FileSystemLoader([str(_TEMPLATES), str(pyvis_templates)]), autoescape=select_autoescape(["html"])
     )
     template = environment.get_template("explorer.html")
     return template.render(page_title=opts.title, height=height, data_json=_safe_json(payload))
 
 
 def write_html(kg: KnowledgeGraph, path: str | Path, options: HtmlOptions | None = None, **changes: Any) -> Path:
-    """Write the explorer page to ``path`` atomically (see :class:`HtmlOptions` for ``changes``)."""
+    """Write the explorer page to ``path`` atomically (see :class:`HtmlOptions` for ``changes``).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_html(KnowledgeGraph(), Path(folder) / "g.html", max_nodes=50).stat().st_size > 100_000
+    True
+    """
     target = Path(path)
     atomic_write_text(target, render_html(kg, options, **changes))
     return target
@@ -250,12 +263,12 @@ def write_html(kg: KnowledgeGraph, path: str | Path, options: HtmlOptions | None
 
 def show(kg: KnowledgeGraph, options: HtmlOptions | None = None, *, height: int = 600, **changes: Any) -> Any:
     """Display the explorer inline in Jupyter (an ``iframe`` holding the self-contained page)."""
-    from IPython.display import HTML
+    from IPython.display import HTML  # type: ignore[attr-defined]
 
     page = render_html(kg, options, **{"height": f"{height - 10}px", **changes})
-    return HTML(
-        f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;border:0" '
-        'sandbox="allow-scripts"></iframe>'
+    return HTML(  # type: ignore[no-untyped-call]
+        f'<div class="kgraph-explorer"><iframe srcdoc="{html_lib.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:0" sandbox="allow-scripts"></iframe></div>'
     )
 
 

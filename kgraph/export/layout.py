@@ -67,4 +67,4 @@ def spring_positions(
         temperature -= cooling
     pos -= pos.mean(axis=0)
     pos *= scale / max(float(np.abs(pos).max()), 1e-9)
-    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, pos)}
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, pos, strict=True)}

@@ -103,18 +103,25 @@ def serialize(kg: KnowledgeGraph, fmt: OutputFormat) -> bytes:
     """
     if fmt in _TRIPLE_FORMATS:
         triples = to_oxigraph_triples(iter_triples(kg))
-        return ox.serialize(triples, format=_TRIPLE_FORMATS[fmt], prefixes=_prefixes())  # type: ignore[no-any-return]
+        return bytes(ox.serialize(triples, format=_TRIPLE_FORMATS[fmt], prefixes=_prefixes()) or b"")
     if fmt in _QUAD_FORMATS:
         from kgraph.store import to_oxigraph_quads
 
-        return ox.serialize(to_oxigraph_quads(kg), format=_QUAD_FORMATS[fmt], prefixes=_prefixes())  # type: ignore[no-any-return]
+        return bytes(ox.serialize(to_oxigraph_quads(kg), format=_QUAD_FORMATS[fmt], prefixes=_prefixes()) or b"")
     if fmt is OutputFormat.JSONLD:
         return _jsonld(kg)
     raise InputError(f"{fmt.value!r} is not an RDF format")
 
 
 def parse_quads(path: Path, fmt: OutputFormat) -> list[ox.Quad]:
-    """Parse an RDF file into quads (triples land in the default graph)."""
+    """Parse an RDF file into quads (triples land in the default graph).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "g.nt").write_text("<urn:a> <urn:b> <urn:c> .")
+    ...     [str(q.graph_name) for q in parse_quads(Path(folder, "g.nt"), OutputFormat.NTRIPLES)]
+    ['DEFAULT']
+    """
     try:
         return list(ox.parse(path=str(path), format=_PARSE_FORMATS[fmt]))
     except FileNotFoundError:
@@ -124,7 +131,12 @@ def parse_quads(path: Path, fmt: OutputFormat) -> list[ox.Quad]:
 
 
 def quads_to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
-    """The union of the graphs of ``quads`` as an rdflib ``Graph`` (duplicates collapse)."""
+    """The union of the graphs of ``quads`` as an rdflib ``Graph`` (duplicates collapse).
+
+    >>> a = ox.NamedNode("urn:a")
+    >>> len(quads_to_rdflib([ox.Quad(a, a, a, a), ox.Quad(a, a, a, ox.NamedNode("urn:g"))]))
+    1
+    """
     graph = bind_prefixes(Graph())
     for quad in quads:
         graph.add((_to_rdflib_term(quad.subject), _to_rdflib_term(quad.predicate), _to_rdflib_term(quad.object)))  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = ["ActorResolver", "make_actor_resolver"]
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,9 @@ _US_STATE_CUES = frozenset({"state", "governor", "county", "atlanta", "savannah"
 
 
 _ACTING = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})
+_ACTING_SUFFIXES = frozenset(
+    {"backed", "led", "linked", "allied", "aligned", "sponsored", "supported", "funded", "brokered", "armed", "installed"}
+)
 
 
 @dataclass(slots=True)
@@ -67,6 +71,7 @@ class _Span:
     kind: str | None = None
     source: str = "ner"
     owner: EntityRef | None = None  # a Group's country or organisation
+    more: list[str] = field(default_factory=list)  # further surface forms seen for this mention
 
 
 @dataclass(slots=True)
@@ -75,6 +80,18 @@ class _State:
     spans: list[_Span] = field(default_factory=list)
     titles: list[tuple[TitlePhrase, int, int, _Span | None]] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+    idx: list[int] = field(default_factory=list)
+    text: str = ""
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building a Span."""
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+
+    def where(self, words: frozenset[str] | set[str]) -> list[int]:
+        """Indices of the tokens whose lower-case text is in ``words`` (no Token objects built)."""
+        return [i for i, lower in enumerate(self.lowers) if lower in words]
 
     def free(self, start: int, end: int) -> bool:
         return not any(i in self.taken for i in range(start, end))
@@ -116,6 +133,11 @@ class ActorResolver:
     # -- the component --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         state = _State(doc)
+        for token in doc:
+            state.texts.append(token.text)
+            state.idx.append(token.idx)
+        state.text = doc.text
+        state.lowers = [t.lower() for t in state.texts]
         self._acronym_map: dict[str, EntityRef] = {}
         self._kinds: dict[EntityRef, set[str]] = {}
         self._acronyms(state)
@@ -123,20 +145,21 @@ class ActorResolver:
         self._gazetteer_spans(state)
         self._ner(state, persons)
         self._rementions(state)
+        self._joined_pairs(state)
         names = PersonNames([s.ref.name for s in state.spans if s.ref.type is EntityType.PERSON])
         self._canonical_people(state, names)
         self._canonical_orgs(state)
         self._groups(state)
         mentions, infos = self._mentions(state)
-        mentions = self._anaphora(doc, mentions, infos)
+        mentions = self._anaphora(state, mentions, infos)
         doc._.kg_mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
         doc._.kg_entities = infos
-        facts = FactBuilder(doc, doc._.kg_mentions, infos, self.gazetteer)
+        facts = FactBuilder(doc, doc._.kg_mentions, infos, self.gazetteer, state.lowers)
         facts.titles(state.titles)
         facts.possessives()
         facts.hyphen_compounds()
         facts.places()
-        facts.groups({s.ref: s for s in state.spans if s.ref.type is EntityType.GROUP})
+        facts.owned({s.ref: s for s in state.spans if s.owner is not None})
         doc._.kg_relations = list(doc._.kg_relations or []) + facts.relations
         return doc
 
@@ -146,18 +169,24 @@ class ActorResolver:
         for definition in find_acronyms(doc):
             long_start = definition.long_start + (1 if doc[definition.long_start].lower_ == "the" else 0)
             long_text = clean_label(doc[long_start : definition.long_end].text)
-            known = self._known_org(long_text) or self._known_org(definition.short)
+            known = self._known_name(long_text) or self._known_name(definition.short)
             if known is not None:
                 ref, kind = known.ref, known.kind
             else:
                 ref, kind = EntityRef(EntityType.ORGANIZATION, long_text), None
-            if ref.type is not EntityType.ORGANIZATION or not state.free(long_start, definition.short_end):
+            if ref.type not in _ACTING or not state.free(long_start, definition.short_end):
                 continue
             state.add(_Span(long_start, definition.long_end, ref, long_text, kind=kind, source="acronym"))
             state.add(
                 _Span(definition.short_start, definition.short_end, ref, definition.short, kind=kind, source="acronym")
             )
             self._acronym_map[definition.short] = ref
+
+    def _known_name(self, text: str) -> GazetteerEntry | None:
+        for candidate in self.gazetteer.lookup(text):
+            if candidate.entry.type is not None and candidate.role is Role.NAME:
+                return candidate.entry
+        return None
 
     def _known_org(self, text: str) -> GazetteerEntry | None:
         for candidate in self.gazetteer.lookup(text):
@@ -170,31 +199,76 @@ class ActorResolver:
         doc = state.doc
         out = []
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not self._titled_ent(state, ent):
                 continue
             start, end = ent.start, ent.end
             while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
                 end -= 1
+            while (
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+            ):
+                end += 2  # "Han Duck" + "-soo": NER cut the name at its hyphen
+            first = start
             while start < end and (
                 self.titles.is_title_word(doc[start].text)
                 or self._is_actor_word(doc[start].text)
                 or doc[start].lower_ == "the"
             ):
                 start += 1
-            if start >= end or not state.free(start, end):
+            if end - start == 1 and not any(self.titles.is_title_word(t.text) for t in doc[first:start]):
+                start = first  # "Georgian Dream" is a name, not "Dream" with a demonym in front
+            while end < len(doc) and self._continues_name(state, end):
+                end += 1  # "Maria Corina" + "Machado"
+            if start >= end or not state.free(start, end) or self._town_of(doc, start):
                 continue
             if end - start == 1 and self.gazetteer.lookup(doc[start].text):
                 continue
             out.append((start, end))
         return out + self._titled_names(state, out)
 
+    def _continues_name(self, state: _State, i: int) -> bool:
+        """True when token ``i`` is a capitalised proper noun that NER left off the end of a name."""
+        token = state.doc[i]
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.ent_iob_ in {"O", ""}
+            and not state.doc[i - 1].whitespace_ == ""
+            and token.is_alpha
+            and not self.titles.is_title_word(token.text)
+            and not self.gazetteer.lookup(token.text)
+        )
+
+    @staticmethod
+    def _town_of(doc: Doc, start: int) -> bool:
+        """ "the town of Avdiivka": a place whatever NER says."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in {"town", "city", "village", "port", "district", "region", "province"}
+        )
+
+    def _titled_ent(self, state: _State, ent: Span) -> bool:
+        """An ORG/GPE entity that a capitalised title proves to be a person ("Vice-President Moody Awori")."""
+        if ent.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(ent) <= 4 or self.gazetteer.lookup(ent.text):
+            return False
+        if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent):
+            return False
+        title = self._title_before(state, ent.start)
+        return title is not None and title[0].position is not None and state.doc[ent.start - 1].text[:1].isupper()
+
     def _titled_names(self, state: _State, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Names NER missed that a capitalised title proves: "Commission Chairperson Amara Diallo"."""
         doc = state.doc
         covered = {i for s, e in persons for i in range(s, e)}
         out = []
-        for token in doc:
-            if not (token.text[:1].isupper() and token.lower_ in self.titles.head_words):
+        for i in state.where(self.titles.head_words):
+            token = doc[i]
+            if not token.text[:1].isupper():
                 continue
             start = token.i + 1
             end = start
@@ -236,13 +310,17 @@ class ActorResolver:
                 return phrase, i
             i = start
         while i > 0 and (
-            self.titles.is_title_word(doc[i - 1].text) or (doc[i - 1].lower_ in {"of", "for"} and i < start)
+            self.titles.is_title_word(doc[i - 1].text)
+            or (doc[i - 1].lower_ in {"of", "for"} and i < start)
+            or (doc[i - 1].text == "-" and i > 1 and self.titles.is_title_word(doc[i - 2].text))
         ):
             i -= 1
         while i < start and doc[i].lower_ in {"of", "for", "the"}:
             i += 1
         if i == start:
             return None
+        if i > 0 and doc[i - 1].pos_ in {"NOUN", "ADJ"} and not doc[i - 1].text[:1].isupper():
+            return None  # "foreign policy chief": the title began with words we do not know
         phrase = self.titles.analyse(doc, i, start)
         if phrase is None:
             return None
@@ -251,7 +329,7 @@ class ActorResolver:
     def _gazetteer_spans(self, state: _State) -> None:
         doc = state.doc
         found = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
-        georgia_us = self._georgia_is_us_state(doc)
+        georgia_us = self._georgia_is_us_state(state)
         for span in filter_spans(found):
             readings = self.gazetteer.lookup(span.text)
             if not readings or readings[0].role is Role.IGNORE:
@@ -282,18 +360,18 @@ class ActorResolver:
                 return True
         return False
 
-    def _georgia_is_us_state(self, doc: Doc) -> bool:
+    def _georgia_is_us_state(self, state: _State) -> bool:
         """ "Georgia" is the US state when the text says so; the country otherwise (documented rule).
 
         US-state cues: "state of Georgia", "U.S."/"US"/"American" right before it, "Atlanta", a governor,
         county or senator in the same sentence. "Tbilisi" or "Georgian" anywhere keeps the country.
         """
-        texts = {t.text for t in doc}
+        doc = state.doc
+        texts = set(state.texts)
         if "Georgia" not in texts or "Tbilisi" in texts or "Georgian" in texts or "Georgians" in texts:
             return False
-        for token in doc:
-            if token.text != "Georgia":
-                continue
+        for i in (i for i, text in enumerate(state.texts) if text == "Georgia"):
+            token = doc[i]
             before = doc[max(0, token.i - 3) : token.i].text.lower()
             if "state of" in before or before.endswith(("u.s.", "us", "american")):
                 return True
@@ -310,8 +388,14 @@ class ActorResolver:
         states = [r for r in readings if r.entry.us_state]
         if states and georgia_us:
             return states[0]
-        countries = [r for r in readings if r.entry.type is EntityType.COUNTRY]
-        return countries[0] if countries else readings[0]
+        for preferred in (
+            [r for r in readings if r.entry.type is EntityType.COUNTRY],
+            [r for r in readings if r.entry.capital],  # "Washington" the capital, not the state
+            [r for r in readings if not r.entry.us_state],
+        ):
+            if preferred:
+                return preferred[0]
+        return readings[0]
 
     def _resolve_reading(self, span: Span, reading: Candidate) -> _Span | None:
         entry = reading.entry
@@ -319,6 +403,12 @@ class ActorResolver:
         start, end = span.start, span.end
         if entry.type is None:
             return None
+        if reading.role is Role.PLURAL and doc[start].lower_ == "the" and end < len(doc):
+            if doc[end - 1].dep_ in {"amod", "compound", "nmod"} and doc[end - 1].head.i >= end:
+                # "The Sudanese government": an adjective, not "the Sudanese" people
+                start += 1
+                reading = Candidate(entry, Role.DEMONYM)
+                span = doc[start:end]
         if reading.role in {Role.DEMONYM, Role.PLURAL}:
             head = doc[end - 1].head
             if reading.role is Role.DEMONYM and doc[end - 1].dep_ in {"amod", "compound", "nmod"} and head.i > end - 1:
@@ -338,7 +428,11 @@ class ActorResolver:
             target = self._city_actor(entry)
             if target is not None:
                 return _Span(start, end, target.ref, span.text, target.geonames_id, source="capital")
-        if entry.type is EntityType.LOCATION and end < len(doc) and doc[end].lower_ in self.words.place_suffixes - {"state"}:
+        if (
+            entry.type is EntityType.LOCATION
+            and end < len(doc)
+            and doc[end].lower_ in self.words.place_suffixes - {"state"}
+        ):
             name = doc[start : end + 1].text  # "Belgorod region" is not the city of Belgorod
             return _Span(
                 start, end + 1, EntityRef(EntityType.LOCATION, name), name, country=entry.country, source="gazetteer"
@@ -376,14 +470,17 @@ class ActorResolver:
         """Does a capital act ("Beijing said", "accused Tehran", "Riyadh's proposal") rather than host?"""
         root = span.root
         doc = span.doc
-        if span.end < len(doc) and doc[span.end].text == "-":
-            return False  # "Vienna-based"
+        if span.end + 1 < len(doc) and doc[span.end].text == "-":
+            # "Vienna-based" is a place; "Moscow-backed", "Tehran-funded" are the government acting
+            return doc[span.end + 1].lower_ in _ACTING_SUFFIXES
         if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}:
             return False  # "Hanoi, Vietnam"
         node = root
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         dep = node.dep_
+        if dep == "dobj" and node.head.lemma_ in self.words.place_verbs:
+            return False  # "shelled Juba", "visited Beijing"
         if dep in {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent", "attr"}:
             return True
         if dep == "pobj":
@@ -407,18 +504,25 @@ class ActorResolver:
         person_spans = set(persons)
         for start, end in persons:
             title = self._title_before(state, start)
-            span = _Span(start, end, EntityRef(EntityType.PERSON, doc[start:end].text), doc[start:end].text)
+            span = _Span(
+                start, end, EntityRef(EntityType.PERSON, state.span_text(start, end)), state.span_text(start, end)
+            )
             if self._appos_org(doc[start:end]):
-                span.ref = EntityRef(EntityType.ORGANIZATION, clean_label(doc[start:end].text))
+                span.ref = EntityRef(EntityType.ORGANIZATION, clean_label(state.span_text(start, end)))
             if not state.free(start, end):
-                continue
-            state.add(span)
+                # a name the gazetteer (or a user dictionary) already resolved keeps its title facts
+                known = [s for s in state.spans if (s.start, s.end) == (start, end) and s.ref.type is EntityType.PERSON]
+                if not known:
+                    continue
+                span = known[0]
+            else:
+                state.add(span)
             if title is not None:
                 phrase, title_start = title
                 alias_start = self._affiliation_start(state, title_start)
-                span_alias = doc[alias_start:end].text
                 state.titles.append((phrase, alias_start, end, span))
-                span.alias = span_alias
+                span.more.append(span.alias)
+                span.alias = state.span_text(alias_start, end)
                 state.taken.update(range(title_start, start))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and any(s <= ent.start < e or ent.start <= s < ent.end for s, e in person_spans):
@@ -429,11 +533,7 @@ class ActorResolver:
                 start += 1
             while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
                 end -= 1
-            if start >= end or not state.free(start, end):
-                if entity_type is None or ent.label_ in _REPAIR_LABELS:
-                    continue
-                continue
-            if entity_type is None:
+            if entity_type is None or start >= end or not state.free(start, end):
                 continue
             if not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue
@@ -443,11 +543,33 @@ class ActorResolver:
                 end += 1
             if ent.label_ == "PERSON":
                 continue
-            span_text = clean_label(doc[start:end].text)
+            span_text = clean_label(state.span_text(start, end))
+            alias = state.span_text(start, end)
             if entity_type is EntityType.ORGANIZATION:
                 start, end, span_text = self._extend_org(doc, start, end)
-            state.add(_Span(start, end, EntityRef(entity_type, span_text), doc[start:end].text))
+                qualified = self._qualified_body(state, start, span_text)
+                if qualified is not None:
+                    span_text = alias = qualified
+            state.add(_Span(start, end, EntityRef(entity_type, span_text), alias))
         self._place_patterns(state)
+
+    def _qualified_body(self, state: _State, start: int, name: str) -> str | None:
+        """ "Ukraine's Defence Ministry": a generic body name keeps its country, so that the defence
+        ministries of two countries stay two nodes across documents ("Munitions Industry Department" is
+        specific enough on its own)."""
+        doc = state.doc
+        if start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+            return None
+        owner = next((s for s in state.spans if s.end == start - 1 and s.ref.type is EntityType.COUNTRY), None)
+        if owner is None:
+            return None
+        generic = self.words.body_nouns | {"of", "for", "and", "the", "affairs", "ministry"}
+        words = name.lower().split()
+        if not any(w in self.words.body_nouns or w == "ministry" for w in words):
+            return None
+        if all(w in generic or self.titles.is_title_word(w) for w in words):
+            return f"{doc[owner.start : start].text} {name}"
+        return None
 
     def _in_title(self, doc: Doc, end: int) -> bool:
         """True when the tokens right after ``end`` continue a title into a person's name."""
@@ -477,6 +599,8 @@ class ActorResolver:
     def _appos_org(self, span: Span) -> bool:
         """ "two Chinese companies, Hexin Microtech and Zhongyuan Avionics": a name in apposition to an org noun."""
         node = span.root
+        if any(c.dep_ == "appos" and c.lower_ in self.words.org_nouns for c in node.children):
+            return True  # "Georgian Dream, the ruling party, ..."
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         return node.dep_ == "appos" and node.head.lower_ in self.words.org_nouns
@@ -493,7 +617,8 @@ class ActorResolver:
     def _place_patterns(self, state: _State) -> None:
         """Places NER missed: "the town of Sake", "the disputed Essequibo region"."""
         doc = state.doc
-        for token in doc:
+        for i in state.where(self.words.place_suffixes | {"town", "city", "village", "port", "district"}):
+            token = doc[i]
             if token.lower_ in self.words.place_suffixes and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
                 start = token.i - 1
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
@@ -515,13 +640,27 @@ class ActorResolver:
                     text = doc[first.i : end].text
                     state.add(_Span(first.i, end, EntityRef(EntityType.LOCATION, text), text))
 
+    def _joined_pairs(self, state: _State) -> None:
+        """ "U.S.-China talks": one token naming two actors gets a mention of each."""
+        for i, text in enumerate(state.texts):
+            if "-" not in text or i in state.taken:
+                continue
+            parts = [p for p in text.split("-") if p]
+            readings = [self.gazetteer.lookup(p) for p in parts]
+            if len(parts) < 2 or not all(r and r[0].entry.type in _ACTING and r[0].role is not Role.IGNORE for r in readings):
+                continue
+            for part, reading in zip(parts, readings):
+                entry = reading[0].entry
+                state.spans.append(_Span(i, i + 1, entry.ref, part, entry.geonames_id, source="gazetteer"))
+            state.taken.add(i)
+
     def _rementions(self, state: _State) -> None:
         """Later (or earlier) mentions of a name already resolved that NER missed or mislabelled."""
         doc = state.doc
         known: dict[str, _Span] = {}
         for span in state.spans:
             if span.ref.type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.COUNTRY}:
-                text = doc[span.start : span.end].text
+                text = state.span_text(span.start, span.end)
                 if text[:1].isupper():
                     known.setdefault(text, span)
                 if span.ref.type is EntityType.PERSON and len(span.ref.name.split()) > 1:
@@ -529,9 +668,10 @@ class ActorResolver:
         by_first: dict[str, list[str]] = {}
         for text in known:
             by_first.setdefault(text.split()[0], []).append(text)
-        for token in doc:
-            if token.i in state.taken or token.text not in by_first:
+        for i, token_text in enumerate(state.texts):
+            if i in state.taken or token_text not in by_first:
                 continue
+            token = doc[i]
             for text in sorted(by_first[token.text], key=len, reverse=True):
                 size = len(text.split())
                 window = doc[token.i : token.i + size]
@@ -558,14 +698,16 @@ class ActorResolver:
     # -- canonical names ------------------------------------------------------------------------
     def _canonical_people(self, state: _State, names: PersonNames) -> None:
         for span in state.spans:
-            text = state.doc[span.start : span.end].text
-            if span.ref.type is EntityType.PERSON:
+            text = state.span_text(span.start, span.end)
+            if span.ref.type is EntityType.PERSON and span.source != "gazetteer":
                 span.ref = EntityRef(EntityType.PERSON, names.resolve(clean_label(text)))
             elif (
-                span.source == "ner"
+                span.source in {"ner", "gazetteer", "remention"}
                 and span.ref.type in {EntityType.ORGANIZATION, EntityType.LOCATION}
                 and span.end - span.start == 1
+                and not (span.source == "gazetteer" and span.ref.type is EntityType.ORGANIZATION)
             ):
+                # "Lloyd Austin ... Austin said": a surname beats a city or an NER guess
                 if text in names.full or (names.knows(text) and names.resolve(text) != text):
                     span.ref = EntityRef(EntityType.PERSON, names.resolve(text))
 
@@ -591,8 +733,12 @@ class ActorResolver:
         doc = state.doc
         words = self.words
         collective = words.group_nouns | words.non_state_nouns | words.member_nouns
-        for token in doc:
+        for i in state.where(words.body_nouns | collective | words.people_nouns | {"community"}):
+            token = doc[i]
             lower = token.lower_
+            if lower in words.body_nouns and token.pos_ in {"NOUN", "PROPN"} and token.i not in state.taken:
+                if self._body(state, token):
+                    continue
             if token.pos_ == "NOUN" and lower in collective and token.i not in state.taken:
                 modifiers = [
                     s
@@ -616,9 +762,33 @@ class ActorResolver:
                 ref = EntityRef(EntityType.GROUP, people.name)
                 state.add(_Span(people.start, people.end, ref, doc[people.np_start : people.end].text, source="group"))
 
+    def _body(self, state: _State, noun: Token) -> bool:
+        """ "the Chinese foreign ministry", "Poland's parliament": a government body of a country."""
+        doc = state.doc
+        left = noun.left_edge.i
+        owners = [s for s in state.spans if left <= s.start and s.end <= noun.i and s.ref.type is EntityType.COUNTRY]
+        if not owners:
+            return False
+        owner = owners[0]
+        between = doc[owner.end : noun.i]
+        if any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} and t.text not in {"'s", "’s"} for t in between):
+            return False
+        if any(i in state.taken and not owner.start <= i < owner.end for i in range(owner.start, noun.i + 1)):
+            return False
+        name = doc[owner.start : noun.i + 1].text
+        body = _Span(owner.start, noun.i + 1, EntityRef(EntityType.ORGANIZATION, name), name, source="body")
+        body.owner = owner.ref
+        state.spans.remove(owner)
+        state.add(body)
+        state.spans.append(owner)
+        return True
+
     def _members_from(self, state: _State, noun: Token) -> bool:
         """ "Fighters from JNIM attacked ...": a subject made of an actor's members is that actor."""
-        if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.lower_ not in self.words.member_nouns | self.words.state_nouns:
+        if (
+            noun.dep_ not in {"nsubj", "nsubjpass"}
+            or noun.lower_ not in self.words.member_nouns | self.words.state_nouns
+        ):
             return False
         roots = {state.doc[s.start : s.end].root.i: s for s in state.spans if s.ref.type in _ACTING}
         for prep in noun.children:
@@ -627,7 +797,9 @@ class ActorResolver:
                     if obj.dep_ == "pobj" and obj.i in roots:
                         actor = roots[obj.i]
                         start = noun.left_edge.i
-                        state.spans.append(_Span(start, actor.end, actor.ref, state.doc[start : actor.end].text, source="members"))
+                        state.spans.append(
+                            _Span(start, actor.end, actor.ref, state.doc[start : actor.end].text, source="members")
+                        )
                         state.taken.update(range(start, actor.end))
                         return True
         return False
@@ -666,12 +838,14 @@ class ActorResolver:
             if not span.ref.name.strip():
                 continue
             info = infos.setdefault(span.ref, EntityInfo(span.ref))
-            info.aliases.add(clean_label(span.alias) or span.alias)
+            for alias in (span.alias, *span.more):
+                info.aliases.add(clean_label(alias) or alias)
             if span.geonames_id and not info.geonames_id:
                 info.geonames_id = span.geonames_id
             if span.country and not info.country and span.ref.type is not EntityType.GROUP:
                 info.country = span.country
-            mentions.append(ActorMention(span.start, span.end, doc[span.start : span.end].root.i, span.ref))
+            root = span.start if span.end - span.start == 1 else doc[span.start : span.end].root.i
+            mentions.append(ActorMention(span.start, span.end, root, span.ref))
         for ref, info in infos.items():
             if info.geonames_id is None and ref.type in {EntityType.COUNTRY, EntityType.LOCATION}:
                 entry = self.gazetteer.entry(ref.type, ref.name)
@@ -695,17 +869,20 @@ class ActorResolver:
         return mentions, infos
 
     def _anaphora(
-        self, doc: Doc, mentions: list[ActorMention], infos: dict[EntityRef, EntityInfo]
+        self, state: _State, mentions: list[ActorMention], infos: dict[EntityRef, EntityInfo]
     ) -> list[ActorMention]:
+        doc = state.doc
         mentions = sorted(mentions, key=lambda m: m.start)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         by_root = {m.root: m for m in mentions}
         resolved: dict[int, ActorMention] = {}
         added: list[ActorMention] = []
+        sentence_starts = [s.start for s in doc.sents]
         anaphors = coref.PRONOUNS | frozenset(coref.PLURAL_HEADS) | self.words.description_nouns
-        for token in doc:
-            if token.i in covered:
+        for i in state.where(anaphors):
+            if i in covered:
                 continue
+            token = doc[i]
             lower = token.lower_
             if lower not in anaphors or token.pos_ not in {"PRON", "NOUN", "DET"}:
                 continue
@@ -717,7 +894,8 @@ class ActorResolver:
                     added.append(mention)
                     resolved[token.i] = mention
             elif lower in coref.PLURAL:
-                for ref in coref.resolve_plural(token, current, None, None):
+                window = sentence_starts[max(0, bisect_right(sentence_starts, token.i) - 3)]
+                for ref in coref.resolve_plural(token, current, None, None, window):
                     added.append(ActorMention(token.i, token.i + 1, token.i, ref, pronoun=True))
             elif lower in coref.PLURAL_HEADS and token.pos_ == "NOUN":
                 anaphor = coref.plural_anaphor(token)
@@ -725,7 +903,6 @@ class ActorResolver:
                     start = token.left_edge.i
                     for ref in coref.resolve_plural(token, current, *anaphor):
                         added.append(ActorMention(start, token.i + 1, token.i, ref))
-                        infos[ref].aliases.add(doc[start : token.i + 1].text) if False else None
             elif lower in self.words.description_nouns and token.pos_ == "NOUN" and token.i > 0:
                 det = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
                 others = [

@@ -157,19 +157,35 @@ def coordinations(doc: Doc, mentions: Sequence[ActorMention]) -> list[list[Entit
 
 
 def resolve_plural(
-    token: Token, mentions: Sequence[ActorMention], entity_type: EntityType | None, count: int | None
+    token: Token,
+    mentions: Sequence[ActorMention],
+    entity_type: EntityType | None,
+    count: int | None,
+    window_start: int = 0,
 ) -> list[EntityRef]:
-    """ "They", "the two countries", "both sides": the most recent coordination that fits, else the
-    ``count`` most recent distinct actors of ``entity_type``."""
-    before = [m for m in mentions if m.start < token.i and not m.pronoun]
-    for group in reversed(coordinations(token.doc, before)):
+    """ "They", "the two countries", "both sides": the nearest coordination that fits ("Spain and
+    Portugal") or, for a pronoun, the nearest plural noun phrase ("French officials"); failing both,
+    the ``count`` most recent distinct actors of ``entity_type``. Only mentions from ``window_start`` on."""
+    doc = token.doc
+    before = [m for m in mentions if window_start <= m.start < token.i and not m.pronoun]
+    options: list[tuple[int, list[EntityRef]]] = []
+    for group in coordinations(doc, before):
         if entity_type is not None and any(
             ref.type is not entity_type and {ref.type, entity_type} != {EntityType.COUNTRY, EntityType.LOCATION}
             for ref in group
         ):
             continue
         if count is None or len(group) == count:
-            return group
+            last = max(m.start for m in before if m.entity in group)
+            options.append((last, group))
+    if count is None:
+        for mention in reversed(before):
+            if doc[mention.root].tag_ in {"NNS", "NNPS"} and mention.entity.type in _NON_PERSON:
+                same = [m.entity for m in before if (m.start, m.end) == (mention.start, mention.end)]
+                options.append((mention.start, list(dict.fromkeys(same))))
+                break
+    if options:
+        return max(options, key=lambda option: option[0])[1]
     if count is None:
         return []
     found: list[EntityRef] = []

@@ -23,6 +23,7 @@ from typing import Any
 
 from kgraph.errors import DictionaryError
 from kgraph.model import EntityRef, EntityType
+from kgraph.sources import clean_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SPANS_KEY = "kgraph_gazetteer"
@@ -232,6 +233,11 @@ def read_actor_dictionary(path: str | Path) -> list[tuple[GazetteerEntry, list[s
         aliases = row.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise DictionaryError(f"{where}: 'aliases' must be a list of non-empty strings, got {aliases!r}")
+        unsafe = [text for text in (name, *aliases) if clean_text(text) != text]
+        if unsafe:
+            raise DictionaryError(
+                f"{where}: {unsafe[0]!r} holds a control character, lone surrogate or noncharacter; remove it"
+            )
         country = row.get("country")
         if country is not None and (not isinstance(country, str) or not country.strip()):
             raise DictionaryError(f"{where}: 'country' must be a string, got {country!r}")

@@ -76,6 +76,7 @@ class Lexicon:
     noun_entries: dict[str, list[LexiconEntry]] = field(default_factory=dict)
     support_verbs: set[str] = field(default_factory=set)
     titles: dict[str, LexiconEntry] = field(default_factory=dict)
+    _longest: int | None = None
 
     @classmethod
     def from_entries(cls, entries: Iterable[LexiconEntry]) -> Lexicon:
@@ -87,6 +88,7 @@ class Lexicon:
 
     def add(self, entry: LexiconEntry) -> None:
         """Add one entry (user entries override built-in ones with the same lemma and prepositions)."""
+        self._longest = None
         if entry.kind is TriggerKind.SUPPORT:
             self.support_verbs.add(entry.lemma)
         elif entry.kind is TriggerKind.TITLE:
@@ -139,7 +141,9 @@ class Lexicon:
     @property
     def longest_title(self) -> int:
         """The number of words of the longest title phrase."""
-        return max((len(t.split()) for t in self.titles), default=0)
+        if self._longest is None:
+            self._longest = max((len(t.split()) for t in self.titles), default=0)
+        return self._longest
 
 
 def _as_tuple(value: object, *, path: Path, line: int, key: str) -> tuple[str, ...]:

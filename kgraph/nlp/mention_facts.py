@@ -34,9 +34,15 @@ class FactBuilder:
     """Collect in-mention static relations over a document's resolved mentions."""
 
     def __init__(
-        self, doc: Doc, mentions: Sequence[ActorMention], infos: dict[EntityRef, EntityInfo], gazetteer: Gazetteer
+        self,
+        doc: Doc,
+        mentions: Sequence[ActorMention],
+        infos: dict[EntityRef, EntityInfo],
+        gazetteer: Gazetteer,
+        lowers: Sequence[str] | None = None,
     ) -> None:
         self.doc = doc
+        self.lowers = list(lowers) if lowers is not None else [t.lower_ for t in doc]
         self.mentions = [m for m in mentions if not m.pronoun]
         self.infos = infos
         self.gazetteer = gazetteer
@@ -141,9 +147,9 @@ class FactBuilder:
                     self._add(mention.entity, relation, owner.entity, start, tail, "'s", 0.85)
             if root.lower_ in {"headquarters", "hq", "seat"}:
                 self._headquarters(root.i)
-        for token in doc:
-            if token.lower_ in {"headquarters", "hq"} and token.i not in self._at:
-                self._headquarters(token.i)
+        for i, lower in enumerate(self.lowers):
+            if lower in {"headquarters", "hq"} and i not in self._at:
+                self._headquarters(i)
 
     def _inner_country(self, mention: ActorMention) -> EntityRef | None:
         first = self._at.get(mention.start)
@@ -188,10 +194,11 @@ class FactBuilder:
     def hyphen_compounds(self) -> None:
         """ "The al-Qaeda-linked group" -> affiliatedWith al-Qaeda; "the Vienna-based agency" -> locatedIn Vienna."""
         doc = self.doc
-        for token in doc:
-            relation = _AFFILIATION_SUFFIXES.get(token.lower_)
-            if relation is None or token.i < 2 or doc[token.i - 1].text != "-":
+        for i, lower in enumerate(self.lowers):
+            relation = _AFFILIATION_SUFFIXES.get(lower)
+            if relation is None or i < 2 or self.lowers[i - 1] != "-":
                 continue
+            token = doc[i]
             target = self._mention_ending_at(token.i - 1)
             if target is None:
                 continue
@@ -294,8 +301,9 @@ class FactBuilder:
         return info.country == container.name
 
     # -- groups -------------------------------------------------------------------------------------
-    def groups(self, spans: dict[EntityRef, Any]) -> None:
-        """ "The French delegation" -> French delegation affiliatedWith France."""
+    def owned(self, spans: dict[EntityRef, Any]) -> None:
+        """ "The French delegation" -> French delegation affiliatedWith France; "Poland's parliament" ->
+        affiliatedWith Poland (``spans`` map a Group or body to its span, whose ``owner`` is the actor)."""
         for ref, span in spans.items():
             target = span.owner
             if target is None or target not in self.infos:

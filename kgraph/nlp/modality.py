@@ -11,142 +11,24 @@ governing verbs and nouns ("plans to", "is expected to", "offered to", "did not 
 
 from __future__ import annotations
 
-__all__ = ["ModalityLexicon", "load_modality_lexicon", "modality_of", "governing_verb"]
-
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
+__all__ = ["ModalityLexicon", "load_modality_lexicon", "modality_of", "governing_verb", "detached_clause"]
 
 from spacy.tokens import Token
 
-from kgraph.errors import DictionaryError
 from kgraph.model import Modality
+from kgraph.nlp.cues import ModalityLexicon, load_modality_lexicon
 
 _CLAUSAL = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "pcomp", "csubj", "csubjpass"})
-_NOMINAL = frozenset(
-    {
-        "dobj",
-        "pobj",
-        "prep",
-        "nsubj",
-        "nsubjpass",
-        "attr",
-        "appos",
-        "compound",
-        "npadvmod",
-        "poss",
-        "amod",
-        "dative",
-        "oprd",
-        "agent",
-        "nmod",
-        "conj",
-        "cc",
-        "det",
-        "nummod",
-        "quantmod",
-        "dep",
-    }
-)
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
 
 
-@dataclass(frozen=True, slots=True)
-class ModalityLexicon:
-    """The cues of ``modality.json``, typed; ``Modality`` values instead of strings."""
-
-    modal_auxiliaries: dict[str, Modality]
-    negation_words: frozenset[str]
-    hedge_adverbs: dict[str, Modality]
-    clause_marks: dict[str, Modality]
-    indirect_question_marks: frozenset[str]
-    independent_marks: frozenset[str]
-    negating_prepositions: frozenset[str]
-    future_modifiers: frozenset[str]
-    future_words: frozenset[str]
-    later_with: frozenset[str]
-    verb_governors: dict[str, Modality]
-    progressive_governors: dict[str, Modality]
-    noun_governors: dict[str, Modality]
-    object_governors: dict[str, Modality]
-    nominal_modifiers: dict[str, Modality]
-    not_yet_adverbs: frozenset[str]
-    not_yet_verbs: frozenset[str]
-    commissive_governors: frozenset[str]
-    threat_words: frozenset[str]
-
-
-def _modalities(data: dict[str, Any], key: str, path: str) -> dict[str, Modality]:
-    try:
-        return {str(word).lower(): Modality(value) for word, value in data[key].items()}
-    except (KeyError, AttributeError) as error:
-        raise DictionaryError(f"modality lexicon {path!r} lacks a mapping {key!r}: {error!r}") from None
-    except ValueError as error:
-        raise DictionaryError(
-            f"modality lexicon {path!r}, section {key!r}: {error}; valid values: {[m.value for m in Modality]}"
-        ) from None
-
-
-def _words(data: dict[str, Any], key: str, path: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise DictionaryError(f"modality lexicon {path!r}: {key!r} must be a list of words, got {value!r}")
-    return frozenset(str(word).lower() for word in value)
-
-
-@lru_cache(maxsize=4)
-def load_modality_lexicon(path: Path | None = None) -> ModalityLexicon:
-    """Read the modality cues (the built-in ``modality.json`` unless ``path`` is given).
-
-    >>> load_modality_lexicon().modal_auxiliaries["will"]
-    <Modality.FUTURE: 'future'>
-    """
-    if path is None:
-        text = resources.files("kgraph.nlp").joinpath("data/modality.json").read_text(encoding="utf-8")
-        name = "kgraph/nlp/data/modality.json"
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise DictionaryError(f"cannot read the modality lexicon {str(path)!r}: {error}") from None
-        name = str(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DictionaryError(f"modality lexicon {name!r} is not valid JSON: {error}") from None
-    time = data.get("future_time", {})
-    return ModalityLexicon(
-        modal_auxiliaries=_modalities(data, "modal_auxiliaries", name),
-        negation_words=_words(data, "negation_words", name),
-        hedge_adverbs=_modalities(data, "hedge_adverbs", name),
-        clause_marks=_modalities(data, "clause_marks", name),
-        indirect_question_marks=_words(data, "indirect_question_marks", name),
-        independent_marks=_words(data, "independent_marks", name),
-        negating_prepositions=_words(data, "negating_prepositions", name),
-        future_modifiers=_words(time, "modifiers", name),
-        future_words=_words(time, "words", name),
-        later_with=_words(time, "later_with", name),
-        verb_governors=_modalities(data, "verb_governors", name),
-        progressive_governors=_modalities(data, "progressive_governors", name),
-        noun_governors=_modalities(data, "noun_governors", name),
-        object_governors=_modalities(data, "object_governors", name),
-        nominal_modifiers=_modalities(data, "nominal_modifiers", name),
-        not_yet_adverbs=_words(data.get("not_yet", {}), "adverbs", name),
-        not_yet_verbs=_words(data.get("not_yet", {}), "verbs", name),
-        commissive_governors=_words(data, "commissive_governors", name),
-        threat_words=_words(data, "threat_words", name),
-    )
-
-
 def _forms(token: Token) -> tuple[str, ...]:
     """The lemma and naive stems of a word: the tagger's lemma is sometimes wrong ("hopes" -> "hop")."""
     lower = token.lower_
-    forms = [token.lemma_.lower(), lower]
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    forms = [f"{token.lemma_.lower()} {p}" for p in particles] + [token.lemma_.lower(), lower]
     for suffix, replacements in (
         ("ies", ("y",)),
         ("es", ("", "e")),
@@ -167,7 +49,7 @@ def _lookup(token: Token, table: dict[str, Modality]) -> Modality | None:
 
 
 def _is_clause_head(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} or token.dep_ in _CLAUSAL or token.head is token
+    return token.pos_ in {"VERB", "AUX"} or token.dep_ in _CLAUSAL or token.head.i == token.i
 
 
 def governing_verb(token: Token) -> Token:
@@ -213,10 +95,7 @@ def _negated_argument(verb: Token, lexicon: ModalityLexicon) -> bool:
 
 def _future_time(verb: Token, lexicon: ModalityLexicon) -> bool:
     """A non-past verb with "next week", "in the coming days", "tomorrow", "later this month"."""
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
-        return False
-    if verb.tag_ == "VBN" and not auxiliaries:
+    if _past(verb):
         return False
     for child in verb.children:
         if child.dep_ in {"npadvmod", "advmod", "obl", "tmod"}:
@@ -260,12 +139,25 @@ def _clause_markers(verb: Token, lexicon: ModalityLexicon, skip: Token | None) -
             return lexicon.hedge_adverbs[child.lower_]
     if _future_time(verb, lexicon):
         return Modality.FUTURE
-    for child in children:
-        if child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and lexicon.clause_marks.get(m.lower_) is Modality.CONDITIONAL for m in child.children
-        ):
-            return Modality.CONDITIONAL
+    if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
+        return Modality.FUTURE  # headline infinitive: "Russia to expel British diplomats"
+    if not _past(verb) and not set(_forms(verb)) & lexicon.commissive_governors:
+        # "Germany sends troops if ...": a present main clause under a condition. A past act with a
+        # condition attached ("threatened action if ...", "criticised X, ... if") stays asserted.
+        for child in children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and lexicon.clause_marks.get(m.lower_) is Modality.CONDITIONAL for m in child.children
+            ):
+                return Modality.CONDITIONAL
     return None
+
+
+def _past(verb: Token) -> bool:
+    """A simple past or perfect verb ("met", "has met", "was held")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxiliaries):
+        return True
+    return verb.tag_ == "VBN" and not auxiliaries
 
 
 def _governor_class(
@@ -325,8 +217,9 @@ def modality_of(trigger: Token, lexicon: ModalityLexicon | None = None) -> Modal
     if not _is_clause_head(trigger):
         for child in trigger.children:  # "the planned talks", "the alleged attack"
             if child.dep_ in {"amod", "compound"} and child.lower_ in lexicon.nominal_modifiers:
-                return lexicon.nominal_modifiers[child.lower_]
-        if any(c.dep_ == "poss" for c in trigger.children):
+                if not any(True for _ in child.children):  # "long-threatened invasion" tells its history
+                    return lexicon.nominal_modifiers[child.lower_]
+        if any(c.dep_ == "poss" for c in trigger.children) and _names_an_event(trigger, lexicon):
             # A possessive nominal presupposes its event, whatever the clause around it does:
             # "demanded that the US match the EU's support for ...", "Will Iran's war with Iraq end?"
             return Modality.ASSERTED
@@ -364,6 +257,8 @@ def modality_of(trigger: Token, lexicon: ModalityLexicon | None = None) -> Modal
         head, dep = clause.head, clause.dep_
         if head.i == clause.i:
             return Modality.ASSERTED
+        if dep == "ccomp" and detached_clause(clause, lexicon):
+            return Modality.ASSERTED
         if dep in {"xcomp", "ccomp", "csubj", "dobj", "attr", "oprd"}:  # gerund objects: "denied arming"
             if not _is_clause_head(head):
                 found = _noun_class(head, lexicon, trigger)
@@ -388,6 +283,8 @@ def modality_of(trigger: Token, lexicon: ModalityLexicon | None = None) -> Modal
         elif dep in {"pcomp", "pobj", "acl"}:
             if head.dep_ == "prep" and head.lower_ in lexicon.negating_prepositions:
                 return Modality.NEGATED
+            if head.dep_ == "prep" and head.head.lower_ in lexicon.negating_heads:
+                return Modality.NEGATED  # "stopped short of accusing"
             governor = head.head if head.dep_ == "prep" else head
             found = _noun_class(governor, lexicon, trigger)
             if found is not None:
@@ -402,6 +299,42 @@ def modality_of(trigger: Token, lexicon: ModalityLexicon | None = None) -> Modal
         else:
             return Modality.ASSERTED
     return Modality.ASSERTED
+
+
+def detached_clause(clause: Token, lexicon: ModalityLexicon | None = None) -> bool:
+    """True for a "complement" the parser hung on a clause that only comments on it.
+
+    A clause split from its head by a semicolon ("X accused Y; Z rejects the claim") or one
+    followed by "a charge Z denies" is a separate statement, not the content of that verb.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Chile", "accused", "Peru", ";", "Peru", "denies", "it"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 5, 1, 5, 5, 5, 5],
+    ...           deps=["nsubj", "ccomp", "dobj", "punct", "nsubj", "ROOT", "dobj"])
+    >>> detached_clause(doc[1])
+    True
+    """
+    lexicon = lexicon or load_modality_lexicon()
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i:
+        return False
+    low, high = sorted((clause.i, head.i))
+    if any(t.text == ";" and t.head.i == head.i for t in clause.doc[low:high]):
+        return True
+    return clause.i < head.i and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(t.lemma_.lower() in lexicon.comment_nouns for t in c.subtree)
+        for c in head.children
+    )
+
+
+def _names_an_event(noun: Token, lexicon: ModalityLexicon) -> bool:
+    """A nominal with its own arguments ("condemnation of Israel", "demand that ...") names an event;
+    "its ambassador (from X)" does not."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in lexicon.event_argument_prepositions) or c.dep_ in {"acl", "ccomp"}
+        for c in noun.children
+    )
 
 
 def _presupposed(noun: Token) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
 from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
@@ -49,6 +49,7 @@ _SIGNATURES: dict[RelationType, tuple[frozenset[EntityType] | None, frozenset[En
     ),
 }
 _ACTORS = frozenset(EntityType) - {EntityType.POSITION}
+_AVERTING = frozenset({"against", "from"})
 _MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "case"})
 
 
@@ -61,18 +62,34 @@ def _fits(candidate: Candidate) -> bool:
     )
 
 
-def _relation(doc: Doc, candidate: Candidate, modality: Modality, speaker: EntityRef | None) -> Relation:
-    sentence = doc[candidate.trigger].sent
-    indices = [i for i in candidate.tokens if sentence.start <= i < sentence.end] or [candidate.trigger]
+def _averted(trigger: Token) -> bool:
+    """An act warned against or prevented is not asserted: "warned Pyongyang against supplying weapons"."""
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    return verb.dep_ == "pcomp" and verb.head.lower_ in _AVERTING
+
+
+def _issuing_verb(trigger: Token) -> Token | None:
+    """The verb issuing the document a trigger modifies ("seek" in "seek a resolution censuring X")."""
+    noun = trigger.head
+    if trigger.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
+def _relation(
+    doc: Doc, candidate: Candidate, modality: Modality, speaker: EntityRef | None, sentence: tuple[int, int]
+) -> Relation:
+    start_token, end_token = sentence
+    indices = [i for i in candidate.tokens if start_token <= i < end_token] or [candidate.trigger]
     first, last = doc[min(indices)], doc[max(indices)]
-    while last.dep_ in _MODIFIERS and last.head.i > last.i and last.head.i < sentence.end:
+    while last.dep_ in _MODIFIERS and last.head.i > last.i and last.head.i < end_token:
         last = last.head  # "rejected Israel's demand", not "rejected Israel"
     start, end = first.idx, last.idx + len(last.text)
     return Relation(
         subject=candidate.subject,
         relation=candidate.relation,
         object=candidate.object,
-        evidence=doc.text[start:end],
+        evidence=doc[first.i : last.i + 1].text,
         trigger=candidate.trigger_text,
         confidence=candidate.pattern.confidence,
         modality=modality,
@@ -113,7 +130,9 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
     """
     context = Context.build(doc, lexicon)
     candidates = [c for c in find_candidates(context) if _fits(c)]
-    static = [_relation(doc, c, Modality.ASSERTED, None) for c in candidates if not c.modal]
+    static = [
+        _relation(doc, c, Modality.ASSERTED, None, context.sentence(c.trigger)) for c in candidates if not c.modal
+    ]
     known = list(doc._.kg_relations or ())
     doc._.kg_relations = known + static
     index = mention_index(doc)
@@ -131,7 +150,13 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
                 and doc[candidate.trigger].pos_ == "NOUN"
             ):
                 modality = Modality.ASSERTED  # "vowed countermeasures against X": the vow is the threat
-            found.append(_relation(doc, candidate, modality, speaker))
+            if modality is Modality.ASSERTED and _averted(doc[candidate.trigger]):
+                modality = Modality.HYPOTHETICAL
+            issuer = _issuing_verb(doc[candidate.trigger])
+            if modality is Modality.ASSERTED and issuer is not None:
+                # "did not sign a statement backing X", "may seek a resolution censuring X"
+                modality, speaker = attribute(issuer, candidate.subject, index, doc)
+            found.append(_relation(doc, candidate, modality, speaker, context.sentence(candidate.trigger)))
     finally:
         doc._.kg_relations = known
     return _dedupe(found)
@@ -149,11 +174,7 @@ class RelationExtractor:
         self.name = name
         self.lexicon_path = lexicon
         register_extensions()
-
-    @property
-    def lexicon(self) -> Lexicon:
-        """The lexicon in use (loaded once per path, on first use)."""
-        return load_lexicon(self.lexicon_path)
+        self.lexicon: Lexicon = load_lexicon(lexicon)  # a malformed user lexicon fails here, naming file and line
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_mentions is None:
@@ -164,7 +185,7 @@ class RelationExtractor:
         entities = doc._.kg_entities if doc._.kg_entities is not None else {}
         for relation in found:
             for ref in (relation.subject, relation.object):
-                if ref.type is EntityType.POSITION and ref not in entities:
+                if ref not in entities:  # positions, and countries known only through a capital
                     entities[ref] = EntityInfo(ref, aliases={ref.name})
         doc._.kg_entities = entities
         doc._.kg_statements = list(doc._.kg_statements or [])

@@ -4,8 +4,9 @@ A clause is reported when it is the content (``ccomp``/``parataxis``/``xcomp``) 
 verb ("Kyiv said Russian troops shelled Kharkiv"), when a speech clause is attached to it
 ("Russian troops shelled Kharkiv, Kyiv said"), when it carries "according to X", or when it
 is the charge of an accusation ("accused Rwanda of backing the M23"). The relation layer keeps
-such a relation asserted only when the speaker is its subject or speaks for it (see
-:func:`attribute`). Cue words live in ``kgraph/nlp/data/speech.json``.
+such a relation asserted only when the speaker is its subject or speaks for it, reports a joint
+act of its own side, or is the press (a news agency or paper, unless it is a party's state
+media) (see :func:`attribute`). Cue words live in ``kgraph/nlp/data/speech.json``.
 """
 
 from __future__ import annotations
@@ -21,81 +22,17 @@ __all__ = [
     "attribute",
 ]
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
-
 from spacy.tokens import Doc, Token
 
-from kgraph.errors import DictionaryError
 from kgraph.model import EntityRef, EntityType, Modality, RelationType
+from kgraph.nlp.cues import SpeechLexicon, load_speech_lexicon
 from kgraph.nlp.extensions import ActorMention
-from kgraph.nlp.modality import governing_verb, modality_of
+from kgraph.nlp.modality import detached_clause, governing_verb, modality_of
 
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _ATTACHED_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _SPEAKS_FOR = frozenset({RelationType.LEADS, RelationType.AFFILIATED_WITH})
-
-
-@dataclass(frozen=True, slots=True)
-class SpeechLexicon:
-    """The cues of ``speech.json``."""
-
-    speech_verbs: frozenset[str]
-    claim_verbs: frozenset[str]
-    claim_prepositions: frozenset[str]
-    addressee_verbs: frozenset[str]
-    addressee_prepositions: frozenset[str]
-    source_prepositions: frozenset[str]
-    speaker_prepositions: frozenset[str]
-    press_words: frozenset[str]
-    press_names: frozenset[str]
-    masthead_words: frozenset[str]
-    state_words: frozenset[str]
-
-
-@lru_cache(maxsize=4)
-def load_speech_lexicon(path: Path | None = None) -> SpeechLexicon:
-    """Read the speech cues (the built-in ``speech.json`` unless ``path`` is given).
-
-    >>> "say" in load_speech_lexicon().speech_verbs
-    True
-    """
-    name = str(path) if path is not None else "kgraph/nlp/data/speech.json"
-    try:
-        if path is None:
-            text = resources.files("kgraph.nlp").joinpath("data/speech.json").read_text(encoding="utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data: dict[str, Any] = json.loads(text)
-    except OSError as error:
-        raise DictionaryError(f"cannot read the speech lexicon {name!r}: {error}") from None
-    except json.JSONDecodeError as error:
-        raise DictionaryError(f"speech lexicon {name!r} is not valid JSON: {error}") from None
-
-    def words(key: str) -> frozenset[str]:
-        value = data.get(key)
-        if not isinstance(value, list):
-            raise DictionaryError(f"speech lexicon {name!r}: {key!r} must be a list of words, got {value!r}")
-        return frozenset(str(word).lower() for word in value)
-
-    return SpeechLexicon(
-        speech_verbs=words("speech_verbs"),
-        claim_verbs=words("claim_verbs"),
-        claim_prepositions=words("claim_prepositions"),
-        addressee_verbs=words("addressee_verbs"),
-        addressee_prepositions=words("addressee_prepositions"),
-        source_prepositions=words("source_prepositions"),
-        speaker_prepositions=words("speaker_prepositions"),
-        press_words=words("press_words"),
-        press_names=words("press_names"),
-        masthead_words=words("masthead_words"),
-        state_words=words("state_words"),
-    )
 
 
 def _lemma(token: Token) -> str:
@@ -143,9 +80,9 @@ def _phrase_mentions(token: Token, index: dict[int, ActorMention], lexicon: Spee
     for conj in token.children:
         if conj.dep_ == "conj":
             found.extend(_phrase_mentions(conj, index, lexicon))
-    unique: dict[tuple[int, int], ActorMention] = {}
+    unique: dict[tuple[int, int, EntityRef], ActorMention] = {}
     for mention in found:
-        unique.setdefault((mention.start, mention.end), mention)
+        unique.setdefault((mention.start, mention.end, mention.entity), mention)
     return list(unique.values())
 
 
@@ -172,9 +109,14 @@ def speaker_mentions(
             found = _phrase_mentions(subject, index, lexicon)
             if found:
                 return found
-        if subjects or current.dep_ not in {"conj", "advcl", "xcomp"} or current.head.i == current.i:
+        if subjects or current.head.i == current.i:
             return []
-        current = current.head
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":  # "stopped short of accusing"
+            current = governing_verb(current.head)
+        elif current.dep_ in {"conj", "advcl", "xcomp"}:
+            current = current.head
+        else:
+            return []
     return []
 
 
@@ -243,7 +185,7 @@ def reporting_speakers(
                 if found:
                     return found
         step = _climb(clause)
-        if step is None:
+        if step is None or detached_clause(clause):
             return []
         head, dep = step
         if dep in _CONTENT_DEPS and is_speech_verb(head, lexicon):
@@ -281,8 +223,9 @@ def speaks_for(doc: Doc, speaker: EntityRef, actor: EntityRef) -> bool:
     """True when ``speaker`` is ``actor`` or speaks for it per ``doc._.kg_relations``.
 
     The speaker leads or is affiliated with the actor (directly or through one body it
-    is affiliated with: a ministry's spokesperson speaks for the state), or the actor is
-    affiliated with the speaker (a government reporting what its army did).
+    is affiliated with: a ministry's spokesperson speaks for the state), the speaker is a
+    state body the gazetteer places in the actor country ("the Kremlin" for Russia), or the
+    actor is affiliated with the speaker (a government reporting what its army did).
 
     >>> import spacy
     >>> from kgraph.model import EntityType
@@ -299,13 +242,25 @@ def speaks_for(doc: Doc, speaker: EntityRef, actor: EntityRef) -> bool:
     for relation in doc._.kg_relations or ():
         if relation.relation in _SPEAKS_FOR and relation.modality is Modality.ASSERTED:
             links.setdefault(relation.subject, set()).add(relation.object)
-    for ref, info in (doc._.kg_entities or {}).items():
-        if info.country and info.country != ref.name:  # "the Kremlin" belongs to Russia
-            links.setdefault(ref, set()).add(EntityRef(EntityType.COUNTRY, info.country))
-    first = links.get(speaker, set())
-    if actor in first or speaker in links.get(actor, set()):
+    if actor in links.get(speaker, set()) or speaker in links.get(actor, set()):
         return True
-    return any(actor in links.get(middle, set()) for middle in first)
+    first = links.get(speaker, set()) | _state_of(doc, speaker)
+    return any(actor == middle or actor in links.get(middle, set()) | _state_of(doc, middle) for middle in first)
+
+
+def _state_of(doc: Doc, body: EntityRef) -> set[EntityRef]:
+    """The country a state body belongs to per the gazetteer ("the Kremlin" -> Russia).
+
+    Only bodies of the state (ministries, armies, the presidency) speak for it; a rebel group
+    the gazetteer places in a country does not.
+    """
+    info = (doc._.kg_entities or {}).get(body)
+    if info is None or not info.country or info.country == body.name:
+        return set()
+    name = body.name.lower()
+    if not any(word in name for word in load_speech_lexicon().state_bodies):
+        return set()
+    return {EntityRef(EntityType.COUNTRY, info.country)}
 
 
 def attribute(
@@ -344,8 +299,9 @@ def attribute(
         return Modality.ASSERTED, None
     doc = doc if doc is not None else trigger.doc
     lexicon = load_speech_lexicon()
+    partners = _joint_actors(trigger, subject, index, lexicon)
     for speaker in speakers:
-        if speaks_for(doc, speaker.entity, subject):
+        if any(speaks_for(doc, speaker.entity, actor) for actor in (subject, *partners)):
             return Modality.ASSERTED, None
         phrase = _phrase(doc[speaker.root])
         owners = _possessors(phrase, index)
@@ -359,6 +315,26 @@ def attribute(
             if not any(t.lower_ in lexicon.state_words for t in phrase.subtree) or not owners:
                 return Modality.ASSERTED, None
     return Modality.REPORTED, speakers[0].entity
+
+
+def _joint_actors(
+    trigger: Token, subject: EntityRef, index: dict[int, ActorMention], lexicon: SpeechLexicon
+) -> list[EntityRef]:
+    """The other actors of a joint subject the relation's subject is part of.
+
+    "Rwandan and Mozambican soldiers launched an offensive, the Rwandan army said": the army
+    reports its own joint act, so it is asserted for Mozambique too.
+    """
+    clause = governing_verb(trigger)
+    for _ in range(3):
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or clause.dep_ not in {"conj", "xcomp", "advcl"}:
+            break
+        clause = clause.head
+    actors = [m.entity for s in subjects for m in _phrase_mentions(s, index, lexicon)]
+    if subject not in actors:
+        return []
+    return [a for a in dict.fromkeys(actors) if a != subject]
 
 
 def _phrase(token: Token) -> Token:
@@ -380,12 +356,14 @@ def _is_press(speaker: ActorMention, phrase: Token, lexicon: SpeechLexicon) -> b
 def _possessors(token: Token, index: dict[int, ActorMention]) -> list[EntityRef | None]:
     """Who owns a speaker phrase ("its news agency", "Iran's foreign ministry"); None for an unresolved pronoun."""
     owners: list[EntityRef | None] = []
-    own = index.get(token.i)
+    own = {m.entity for m in token.doc._.kg_mentions or () if m.start <= token.i < m.end}
     for child in token.children:
         if child.dep_ not in {"poss", "amod", "compound"}:
             continue
-        if child.i in index and (own is None or index[child.i].entity != own.entity):
-            owners.append(index[child.i].entity)
-        elif child.dep_ == "poss" and child.tag_ == "PRP$":
+        # Mentions may nest ("Syria" inside "Syria's official news agency"): look at all of them.
+        inner = [m.entity for m in token.doc._.kg_mentions or () if m.start <= child.i < m.end and m.entity not in own]
+        if inner:
+            owners.extend(inner)
+        elif child.dep_ == "poss" and child.tag_ == "PRP$" and child.i not in index:
             owners.append(None)
     return owners

@@ -24,6 +24,7 @@ from kgraph.nlp.speech import SpeechLexicon, is_speech_verb, load_speech_lexicon
 _OPEN_QUOTES = frozenset({'"', "“", "``", "‘"})
 _CLOSE_QUOTES = frozenset({'"', "”", "''", "’"})
 _EDGE_PUNCT = frozenset({",", ":", ";", ".", "-", "—", "–"}) | _OPEN_QUOTES | _CLOSE_QUOTES
+_DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 _CONTENT_STATEMENT = frozenset({Modality.ASSERTED, Modality.REPORTED})
 
 
@@ -73,25 +74,49 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content(verb: Token, quotes: list[tuple[int, int]], lexicon: SpeechLexicon) -> tuple[int, int] | None:
-    """The token range a speech verb reports."""
+def _content(verb: Token, quotes: list[tuple[int, int]], lexicon: SpeechLexicon) -> tuple[int, int, str] | None:
+    """The token range a speech verb reports, and its text."""
     doc = verb.doc
     quoted = _quote_for(verb, quotes)
     if quoted is not None:
-        return _trim(doc, *quoted)
+        return _text(doc, *_trim(doc, *quoted))
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
-            start, end = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
-            if end > start:
-                return start, end
-    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.head.i < verb.i:
+            start = child.left_edge.i
+            relative = doc[start] if doc[start].tag_ in {"WDT", "WP"} and start < verb.i else None
+            if start < verb.i and child.i > verb.i:
+                start = verb.i + 1  # "which it says is backed by India": the content follows the verb
+            if child.i > verb.i and verb.lemma_.lower() not in lexicon.addressee_verbs:
+                # "said tolls for other nations would not change": the parser may hang the content's
+                # subject on the speech verb as its object.
+                objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+                start = min([start, *objects])
+            start, end = _trim(doc, start, child.right_edge.i + 1)
+            if end <= start:
+                continue
+            if relative is not None and verb.dep_ == "relcl":
+                antecedent = verb.head  # "the TTP, which it says is backed by India" -> "the TTP is backed ..."
+                return start, end, f"{doc[antecedent.left_edge.i : antecedent.i + 1].text} {doc[start:end].text}"
+            return _text(doc, start, end)
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.head.i < verb.i and not is_speech_verb(verb.head, lexicon):
         head = verb.head
-        start, end = _trim(
-            doc, head.sent.start if head.left_edge.i > verb.left_edge.i else head.left_edge.i, verb.left_edge.i
-        )
+        begin = head.sent.start if head.left_edge.i > verb.left_edge.i else head.left_edge.i
+        start, end = _trim(doc, begin, verb.left_edge.i)
         if end > start:
-            return start, end
+            return _text(doc, start, end)
     return None
+
+
+def _text(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """A content range without a leading dateline ("NAIROBI, Feb. 11 - ")."""
+    for i in range(start, min(end - 1, start + 10)):
+        if doc[i].text in _DATELINE_DASHES and doc[start].is_upper and len(doc[start].text) > 1:
+            start = i + 1
+            break
+    quotes = sum(1 for t in doc[start:end] if t.text in _OPEN_QUOTES | _CLOSE_QUOTES)
+    if quotes % 2 and end < len(doc) and doc[end].text in _CLOSE_QUOTES:
+        end += 1  # keep a quotation inside the content whole: 'of "stronger countermeasures"'
+    return start, end, doc[start:end].text
 
 
 def _addressee(verb: Token, index: dict[int, ActorMention], lexicon: SpeechLexicon) -> EntityRef | None:
@@ -120,7 +145,7 @@ def _about(doc: Doc, start: int, end: int, exclude: set[EntityRef]) -> tuple[Ent
 
 def _according_frames(
     doc: Doc, index: dict[int, ActorMention], lexicon: SpeechLexicon
-) -> Iterator[tuple[Token, Token, list[ActorMention], tuple[int, int]]]:
+) -> Iterator[tuple[Token, Token, list[ActorMention], tuple[int, int, str]]]:
     """ "..., according to X": (trigger "according", clause head, speakers, content range)."""
     for token in doc:
         if token.lower_ not in lexicon.source_prepositions or token.dep_ != "prep":
@@ -140,7 +165,7 @@ def _according_frames(
         else:
             start, end = _trim(doc, token.right_edge.i + 1, sent.end)
         if speakers and end > start:
-            yield token, head, speakers, (start, end)
+            yield token, head, speakers, _text(doc, start, end)
 
 
 def find_statements(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Statement]:
@@ -191,10 +216,10 @@ def _add(
     trigger: Token,
     trigger_text: str,
     speaker: EntityRef,
-    content: tuple[int, int],
+    content: tuple[int, int, str],
     addressee: EntityRef | None,
 ) -> None:
-    start, end = content
+    start, end, text = content
     key = (speaker, start, end)
     if key in seen:
         return
@@ -202,7 +227,7 @@ def _add(
     statements.append(
         Statement(
             speaker=speaker,
-            content=doc[start:end].text,
+            content=text,
             trigger=trigger_text,
             evidence=sent.text.strip(),
             addressee=addressee if addressee != speaker else None,

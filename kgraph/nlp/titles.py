@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "titles.json"
 _CONNECTORS = frozenset({"of", "for"})
+_PAST = frozenset({"former", "ex", "late", "then", "outgoing"})
+_TEMPORARY = frozenset({"acting", "interim", "caretaker"})
 _LOWER_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "to"})
 
 
@@ -87,7 +89,12 @@ class TitleLexicon:
 
     def analyse(self, doc: Doc, start: int, end: int) -> TitlePhrase | None:
         """Read ``doc[start:end]`` as a title; ``None`` when it holds no title, rank or role."""
-        words = [t.text for t in doc[start:end]]
+        words: list[str] = []
+        for token in doc[start:end]:
+            if words and (token.text == "-" or words[-1].endswith("-")) and not doc[token.i - 1].whitespace_:
+                words[-1] += token.text  # "Vice-President" is three tokens
+            else:
+                words.append(token.text)
         if not words:
             return None
         i = 0
@@ -98,6 +105,10 @@ class TitleLexicon:
             i += skip
         rest = words[i:]
         text = doc[start:end].text
+        if any(w.lower() in _PAST for w in rest):
+            return TitlePhrase(start, end, None, False, text)  # "Former President X" holds nothing now
+        while rest and rest[0].lower() in _TEMPORARY:
+            rest = rest[1:]  # "caretaker prime minister" holds the office of Prime Minister
         if not rest:
             return TitlePhrase(start, end, None, False, text)
         lowered = tuple(w.lower() for w in rest)

@@ -32,6 +32,8 @@ class WordClasses:
     place_suffixes: frozenset[str]
     venue_prepositions: frozenset[str]
     motion_verbs: frozenset[str]
+    place_verbs: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=2)

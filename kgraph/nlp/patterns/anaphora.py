@@ -30,9 +30,7 @@ _HOSTILE = frozenset(
 
 
 def _window_start(context: Context, before: int) -> int:
-    sentences = list(context.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= before < s.end)
-    return sentences[max(0, here - _WINDOW)].start
+    return context.sentence_start(before, _WINDOW)
 
 
 def _antecedent(context: Context, noun: Token, before: int, exclude: set[object]) -> Event | None:
@@ -54,14 +52,29 @@ def _antecedent(context: Context, noun: Token, before: int, exclude: set[object]
         and not e.relation.symmetric  # "welcomed the talks" names no one party
         and not exclude & {m.entity for m in e.subjects}
     ]
+    if lemma in _GENERIC or noun.lower_ in _GENERIC:  # "the decision" is a clause's act, not "its supply of drones"
+        candidates = [e for e in candidates if e.clausal]
     same = [e for e in candidates if e.lemma in (lemma, noun.lower_)]
     chosen = same or candidates
     return chosen[-1] if chosen else None
 
 
 def find_event_anaphora(context: Context) -> Iterator[Candidate]:
-    """Reaction verbs whose definite object names an earlier act take that act's agent as object."""
-    for verb in context.doc:
+    """Reaction verbs whose definite object names an earlier act take that act's agent as object.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> from kgraph.nlp.patterns.verbal import find_verbal
+    >>> c = hand_parsed(["Russia", "hit", "Chad", ".", "Mali", "condemned", "the", "strikes", "."],
+    ...                 [1, 1, 1, 1, 5, 5, 7, 5, 5],
+    ...                 ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+    ...                 pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+    ...                 lemmas=["Russia", "hit", "Chad", ".", "Mali", "condemn", "the", "strike", "."],
+    ...                 actors={0: (T.COUNTRY, "Russia"), 2: (T.COUNTRY, "Chad"), 4: (T.COUNTRY, "Mali")})
+    >>> _ = list(find_verbal(c))  # records the events
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_event_anaphora(c)]
+    [('Mali', 'accuses', 'Russia')]"""
+    for verb in context.tokens:
         if verb.pos_ != "VERB":
             continue
         entries = [
@@ -96,8 +109,21 @@ def find_event_anaphora(context: Context) -> Iterator[Candidate]:
 
 
 def find_retaliation(context: Context) -> Iterator[Candidate]:
-    """ "Belarus threatened to retaliate": the threat is against whoever last acted against Belarus."""
-    for verb in context.doc:
+    """ "Belarus threatened to retaliate": the threat is against whoever last acted against Belarus.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> from kgraph.nlp.patterns.verbal import find_verbal
+    >>> c = hand_parsed(["Chad", "expelled", "Mali", ".", "Mali", "threatened", "to", "retaliate", "."],
+    ...                 [1, 1, 1, 1, 5, 5, 7, 5, 5],
+    ...                 ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "aux", "xcomp", "punct"],
+    ...                 pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PART", "VERB", "PUNCT"],
+    ...                 lemmas=["Chad", "expel", "Mali", ".", "Mali", "threaten", "to", "retaliate", "."],
+    ...                 actors={0: (T.COUNTRY, "Chad"), 2: (T.COUNTRY, "Mali"), 4: (T.COUNTRY, "Mali")})
+    >>> _ = list(find_verbal(c))
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_retaliation(c)]
+    [('Mali', 'threatens', 'Chad')]"""
+    for verb in context.tokens:
         if verb.pos_ != "VERB" or not any(
             e.relation is RelationType.THREATENS for e in context.lexicon.verb_forms(verb.lemma_, verb.text)
         ):

@@ -96,6 +96,19 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
         found.append(head)
     if anchor.dep_ in ("nsubj",) and head.lemma_ == "be":
         found.extend(c for c in head.children if c.dep_ == "attr" and not context.is_actor(c) and c.pos_ == "NOUN")
+    if (
+        anchor.dep_ == "nsubj"
+        and head.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    ):
+        # "are founding members of X" misparsed as a progressive verb with an object
+        found.extend(
+            c
+            for c in head.children
+            if c.dep_ == "dobj"
+            and not context.is_actor(c)
+            and any(e.relation is RelationType.MEMBER_OF for e in context.lexicon.nouns(c.lemma_))
+        )
     if anchor.dep_ == "nsubj":
         # a misparsed apposition: "Poland, Lithuania and Estonia, all NATO members ..., delivered"
         found.extend(
@@ -221,7 +234,7 @@ def _counterpart(
             if m.end <= descriptor.i
             and m.entity.type is EntityType.PERSON
             and m.entity in context.positions
-            and context.doc[m.start].sent == descriptor.sent
+            and context.sentence(m.start) == context.sentence(descriptor.i)
         ]
         if earlier:
             reference = context.positions[earlier[-1].entity]
@@ -279,7 +292,15 @@ def _descriptor_relations(
 
 
 def find_appositions(context: Context) -> Iterator[Candidate]:
-    """Static relations stated by a noun phrase describing an actor."""
+    """Static relations stated by a noun phrase describing an actor.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Poland", ",", "a", "NATO", "member"], [0, 0, 4, 4, 0],
+    ...                 ["ROOT", "punct", "det", "compound", "appos"], pos=["PROPN", "PUNCT", "DET", "PROPN", "NOUN"],
+    ...                 actors={0: (T.COUNTRY, "Poland"), 3: (T.ORGANIZATION, "NATO")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_appositions(c)]
+    [('Poland', 'memberOf', 'NATO')]"""
     seen: set[int] = set()
     for mention in context.mentions:
         if mention.pronoun or mention.root in seen:

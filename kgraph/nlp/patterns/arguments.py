@@ -54,6 +54,16 @@ _OWNED = frozenset(
 _NAMED_BY_OF = frozenset(
     """republic city town village region province state island district port county territory""".split()
 )
+# Documents that speak for whoever issues them: "adopted a resolution calling on ...".
+_DOCUMENTS = frozenset(
+    """resolution resolutions statement declaration letter communique communiqué report document motion
+    text bill decree appeal petition""".split()
+)
+# Ruling bodies that stand for the state they rule, also with "in": "the junta in Niamey".
+_GOVERNING = frozenset(
+    """junta juntas regime regimes government governments authorities administration leadership rulers
+    cabinet""".split()
+)
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
@@ -61,7 +71,16 @@ _MAX_DEPTH = 4
 
 
 def antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun refers to ("Rubio, who met Lavrov" -> Rubio)."""
+    """The noun a relative pronoun refers to ("Rubio, who met Lavrov" -> Rubio).
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Ruto", ",", "who", "met", "Abiy"], [0, 0, 3, 0, 3],
+    ...                 ["ROOT", "punct", "nsubj", "relcl", "dobj"],
+    ...                 pos=["PROPN", "PUNCT", "PRON", "VERB", "PROPN"], lemmas=["Ruto", ",", "who", "meet", "Abiy"],
+    ...                 actors={0: (T.PERSON, "Ruto"), 4: (T.PERSON, "Abiy")})
+    >>> antecedent(c.doc[2]).text
+    'Ruto'"""
     if token.lower_ not in _RELATIVE:
         return None
     clause = token.head
@@ -77,6 +96,14 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
 
     ``poss`` may be any actor; compound/adjective modifiers must not be plain places
     ("the Gaza ceasefire" is not Gaza's).
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Russian", "drones", "hit", "Kyiv"], [1, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj"],
+    ...                 pos=["ADJ", "NOUN", "VERB", "PROPN"], lemmas=["russian", "drone", "hit", "Kyiv"],
+    ...                 actors={0: (T.COUNTRY, "Russia"), 3: (T.COUNTRY, "Ukraine")})
+    >>> [m.entity.name for m in owners_of(c, c.doc[1])]
+    ['Russia']
     """
     found: list[ActorMention] = []
     if noun.lower_ in _NAMED_BY_OF:
@@ -109,11 +136,19 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
                 found.extend(owners_of(context, child, depth + 1))
     if not found:  # "calls by Belarus", "an offer from Afghanistan", "ministers of A and B"
         preps = ("of", "from", "by") if noun.lower_ in _REPRESENTATIVES or noun.lower_ in _OWNED else ("from", "by")
+        if noun.lower_ in _GOVERNING:
+            preps = (*preps, "in")  # "the junta in Niamey" is Niger's government
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(actors_of(context, pobj, depth + 1))
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for mention in actors_of(context, pobj, depth + 1):
+                        country = context.country_of(mention) if prep.lower_ == "in" else None
+                        if prep.lower_ != "in" or mention.entity.type is not EntityType.LOCATION:
+                            found.append(mention)
+                        elif country is not None:
+                            found.append(country)
     if not found and noun.dep_ == "appos" and context.is_actor(noun.head):
         found.extend(context.at(noun.head))
     return unique(found)
@@ -165,7 +200,15 @@ def actors_of(context: Context, token: Token, depth: int = 0) -> list[ActorMenti
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb ("were hosted", "is led")."""
+    """True for a passive verb ("were hosted", "is led").
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Kyiv", "was", "hit", "by", "Russia"], [2, 2, 2, 2, 3],
+    ...                 ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], pos=["PROPN", "AUX", "VERB", "ADP", "PROPN"],
+    ...                 actors={0: (T.COUNTRY, "Ukraine"), 4: (T.COUNTRY, "Russia")})
+    >>> is_passive(c.doc[2]), [m.entity.name for m in prep_objects(c, c.doc[2], "by")]
+    (True, ['Russia'])"""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -187,6 +230,15 @@ def subjects_of(context: Context, verb: Token, depth: int = 0) -> tuple[list[Act
     Passive verbs take the ``by`` agent. A verb with no subject of its own takes its
     governor's: control ("agreed to extend"; "urged X to act" gives X), coordinated
     verbs ("rejected ... and warned"), participles ("expelled ..., accusing Minsk").
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Ruto", ",", "who", "met", "Abiy"], [0, 0, 3, 0, 3],
+    ...                 ["ROOT", "punct", "nsubj", "relcl", "dobj"],
+    ...                 pos=["PROPN", "PUNCT", "PRON", "VERB", "PROPN"], lemmas=["Ruto", ",", "who", "meet", "Abiy"],
+    ...                 actors={0: (T.PERSON, "Ruto"), 4: (T.PERSON, "Abiy")})
+    >>> [m.entity.name for m in subjects_of(c, c.doc[3])[0]]
+    ['Ruto']
     """
     own = _own_subjects(context, verb)
     has_subject = any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "agent" for c in verb.children)
@@ -197,7 +249,11 @@ def subjects_of(context: Context, verb: Token, depth: int = 0) -> tuple[list[Act
         return [], False
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
         # "Rubio, who met Lavrov"; reduced relatives "troops attacking Kyiv", "Rusu ... called on"
-        return actors_of(context, head), True
+        found = actors_of(context, head)
+        if not found and head.lower_ in _DOCUMENTS and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            # "the council adopted a resolution calling on X": the document speaks for its author
+            found, _ = subjects_of(context, head.head, depth + 1)
+        return found, True
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
         controllers = direct_objects(context, head) if head.pos_ in ("VERB", "AUX") else []
@@ -216,7 +272,15 @@ def subjects_of(context: Context, verb: Token, depth: int = 0) -> tuple[list[Act
 
 
 def direct_objects(context: Context, verb: Token) -> list[ActorMention]:
-    """The actors in ``verb``'s direct object (or dative) slot; a relative pronoun object gives its antecedent."""
+    """The actors in ``verb``'s direct object (or dative) slot; a relative pronoun object gives its antecedent.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Russian", "drones", "hit", "Kyiv"], [1, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj"],
+    ...                 pos=["ADJ", "NOUN", "VERB", "PROPN"], lemmas=["russian", "drone", "hit", "Kyiv"],
+    ...                 actors={0: (T.COUNTRY, "Russia"), 3: (T.COUNTRY, "Ukraine")})
+    >>> [m.entity.name for m in direct_objects(c, c.doc[2])]
+    ['Ukraine']"""
     found: list[ActorMention] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "oprd"):
@@ -225,7 +289,15 @@ def direct_objects(context: Context, verb: Token) -> list[ActorMention]:
 
 
 def prep_objects(context: Context, head: Token, prep: str) -> list[ActorMention]:
-    """Actors introduced by preposition (or particle) ``prep`` under ``head``."""
+    """Actors introduced by preposition (or particle) ``prep`` under ``head``.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Kyiv", "was", "hit", "by", "Russia"], [2, 2, 2, 2, 3],
+    ...                 ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], pos=["PROPN", "AUX", "VERB", "ADP", "PROPN"],
+    ...                 actors={0: (T.COUNTRY, "Ukraine"), 4: (T.COUNTRY, "Russia")})
+    >>> [m.entity.name for m in prep_objects(c, c.doc[2], "by")]
+    ['Russia']"""
     found: list[ActorMention] = []
     for child in head.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
@@ -238,7 +310,14 @@ def prep_objects(context: Context, head: Token, prep: str) -> list[ActorMention]
 
 
 def clause_objects(context: Context, clause: Token) -> list[ActorMention]:
-    """The actors a clause acts on: its objects and prepositional objects ("to cut off electricity to X")."""
+    """The actors a clause acts on: its objects and prepositional objects ("to cut off electricity to X").
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["cut", "power", "to", "Armenia"], [0, 0, 0, 2], ["ROOT", "dobj", "prep", "pobj"],
+    ...                 pos=["VERB", "NOUN", "ADP", "PROPN"], actors={3: (T.COUNTRY, "Armenia")})
+    >>> [m.entity.name for m in clause_objects(c, c.doc[0])]
+    ['Armenia']"""
     found: list[ActorMention] = list(direct_objects(context, clause))
     holders = [clause, *(c for c in clause.children if c.dep_ == "dobj" and not context.is_actor(c))]
     for holder in holders:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["Pattern", "Candidate", "Context", "Event"]
+__all__ = ["Pattern", "Candidate", "Context", "Event", "hand_parsed"]
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -88,6 +89,7 @@ class Event:
     subjects: tuple[ActorMention, ...]
     objects: tuple[ActorMention, ...] = ()
     lemma: str = ""
+    clausal: bool = True
 
 
 @dataclass(slots=True)
@@ -100,16 +102,26 @@ class Context:
     by_token: dict[int, list[ActorMention]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     positions: dict[EntityRef, EntityRef] = field(default_factory=dict)
+    tokens: list[Token] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon) -> Context:
         """Index ``doc._.kg_mentions`` by token (a token may carry several mentions: "both sides")."""
-        mentions = [_trim(doc, m) for m in doc._.kg_mentions or ()]
+        heads = _RELATIONAL_HEADS | {t for t in lexicon.titles if " " not in t}
+        mentions = [_trim(doc, m, heads) for m in doc._.kg_mentions or ()]
         by_token: dict[int, list[ActorMention]] = defaultdict(list)
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 by_token[i].append(mention)
-        context = cls(doc=doc, lexicon=lexicon, mentions=mentions, by_token=dict(by_token))
+        context = cls(
+            doc=doc,
+            lexicon=lexicon,
+            mentions=mentions,
+            by_token=dict(by_token),
+            tokens=list(doc),
+            sentence_starts=[s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0],
+        )
         for relation in doc._.kg_relations or ():
             if relation.relation is RelationType.HOLDS_POSITION:
                 context.positions.setdefault(relation.subject, relation.object)
@@ -126,6 +138,25 @@ class Context:
             return [m for m in found if m.end - m.start == widest]
         return list(found)
 
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token range ``(start, end)`` of the sentence holding token ``i``."""
+        at = bisect_right(self.sentence_starts, i) - 1
+        end = self.sentence_starts[at + 1] if at + 1 < len(self.sentence_starts) else len(self.doc)
+        return self.sentence_starts[max(at, 0)], end
+
+    def sentence_start(self, i: int, back: int = 0) -> int:
+        """The first token of the sentence ``back`` sentences before the one holding token ``i``."""
+        at = bisect_right(self.sentence_starts, i) - 1
+        return self.sentence_starts[max(at - back, 0)] if self.sentence_starts else 0
+
+    def country_of(self, mention: ActorMention) -> ActorMention | None:
+        """The country a place mention lies in, per the gazetteer (``EntityInfo.country``), as a mention."""
+        info = (self.doc._.kg_entities or {}).get(mention.entity)
+        country = getattr(info, "country", None)
+        if mention.entity.type is not EntityType.LOCATION or not country:
+            return None
+        return replace(mention, entity=EntityRef(EntityType.COUNTRY, country))
+
     def is_actor(self, token: Token) -> bool:
         """True when a mention covers ``token``."""
         return token.i in self.by_token
@@ -136,9 +167,54 @@ POSITION = EntityType.POSITION
 _RELATIONAL_HEADS = frozenset({"member", "members", "ally", "allies", "partner", "partners", "neighbour", "neighbours"})
 
 
-def _trim(doc: Doc, mention: ActorMention) -> ActorMention:
-    """Drop a relational head noun from a mention span ("NATO members" -> "NATO")."""
+def _trim(doc: Doc, mention: ActorMention, heads: frozenset[str] | set[str]) -> ActorMention:
+    """Drop a relational or role head noun from a body's mention ("NATO members", "Treasury spokesperson")."""
     last = doc[mention.end - 1]
-    if mention.end - mention.start > 1 and last.lower_ in _RELATIONAL_HEADS and not mention.pronoun:
+    if (
+        mention.end - mention.start > 1
+        and last.lower_ in heads
+        and not mention.pronoun
+        and mention.entity.type is not EntityType.PERSON
+    ):
         return replace(mention, end=mention.end - 1, root=mention.end - 2 if mention.root == last.i else mention.root)
     return mention
+
+
+def hand_parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    *,
+    pos: list[str],
+    lemmas: list[str] | None = None,
+    tags: list[str] | None = None,
+    actors: dict[int, tuple[EntityType, str]] | None = None,
+    lexicon: Lexicon | None = None,
+) -> Context:
+    """A context over a hand-built parse (one-token actor mentions), for examples and unit tests.
+
+    >>> context = hand_parsed(["Kenya", "met", "Uganda"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+    ...                       pos=["PROPN", "VERB", "PROPN"], actors={0: (EntityType.COUNTRY, "Kenya")})
+    >>> [m.entity.name for m in context.mentions]
+    ['Kenya']
+    """
+    import spacy
+
+    from kgraph.nlp.extensions import register_extensions
+    from kgraph.nlp.lexicon import load_lexicon
+
+    register_extensions()
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
+    doc._.kg_mentions = [
+        ActorMention(i, i + 1, i, EntityRef(kind, name)) for i, (kind, name) in sorted((actors or {}).items())
+    ]
+    doc._.kg_relations = []
+    return Context.build(doc, lexicon or load_lexicon())

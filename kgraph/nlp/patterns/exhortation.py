@@ -26,8 +26,17 @@ def _content_clauses(verb: Token) -> list[Token]:
 
 
 def find_exhortations(context: Context) -> Iterator[Candidate]:
-    """A speaker saying that an actor must or should act appeals to that actor."""
-    for verb in context.doc:
+    """A speaker saying that an actor must or should act appeals to that actor.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Germany", "said", "Poland", "must", "act"], [1, 1, 4, 4, 1],
+    ...                 ["nsubj", "ROOT", "nsubj", "aux", "ccomp"], pos=["PROPN", "VERB", "PROPN", "AUX", "VERB"],
+    ...                 lemmas=["Germany", "say", "Poland", "must", "act"],
+    ...                 actors={0: (T.COUNTRY, "Germany"), 2: (T.COUNTRY, "Poland")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_exhortations(c)]
+    [('Germany', 'appealsTo', 'Poland')]"""
+    for verb in context.tokens:
         if verb.pos_ != "VERB" or not is_speech_verb(verb):
             continue
         speakers, _ = subjects_of(context, verb)

@@ -17,7 +17,18 @@ from kgraph.nlp.patterns.verbal import emit
 
 
 def hyphen_agents(context: Context, participle: Token) -> list[ActorMention]:
-    """The actors written before ``participle`` with a hyphen ("Iran" in "Iran-backed")."""
+    """The actors written before ``participle`` with a hyphen ("Iran" in "Iran-backed").
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Hezbollah", ",", "the", "Iran", "-", "backed", "group"], [0, 0, 6, 5, 5, 6, 0],
+    ...                 ["ROOT", "punct", "det", "npadvmod", "punct", "amod", "appos"],
+    ...                 pos=["PROPN", "PUNCT", "DET", "PROPN", "PUNCT", "VERB", "NOUN"],
+    ...                 tags=["NNP", ",", "DT", "NNP", "HYPH", "VBN", "NN"],
+    ...                 lemmas=["Hezbollah", ",", "the", "Iran", "-", "back", "group"],
+    ...                 actors={0: (T.ORGANIZATION, "Hezbollah"), 3: (T.COUNTRY, "Iran")})
+    >>> [m.entity.name for m in hyphen_agents(c, c.doc[5])]
+    ['Iran']"""
     if participle.tag_ != "VBN" or participle.i == 0 or participle.nbor(-1).text not in ("-", "–"):
         return []
     found: list[ActorMention] = []
@@ -28,8 +39,19 @@ def hyphen_agents(context: Context, participle: Token) -> list[ActorMention]:
 
 
 def find_hyphen_participles(context: Context) -> Iterator[Candidate]:
-    """A lexicon verb as a hyphenated modifier relates its agent to the noun it modifies."""
-    for token in context.doc:
+    """A lexicon verb as a hyphenated modifier relates its agent to the noun it modifies.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Hezbollah", ",", "the", "Iran", "-", "backed", "group"], [0, 0, 6, 5, 5, 6, 0],
+    ...                 ["ROOT", "punct", "det", "npadvmod", "punct", "amod", "appos"],
+    ...                 pos=["PROPN", "PUNCT", "DET", "PROPN", "PUNCT", "VERB", "NOUN"],
+    ...                 tags=["NNP", ",", "DT", "NNP", "HYPH", "VBN", "NN"],
+    ...                 lemmas=["Hezbollah", ",", "the", "Iran", "-", "back", "group"],
+    ...                 actors={0: (T.ORGANIZATION, "Hezbollah"), 3: (T.COUNTRY, "Iran")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_hyphen_participles(c)]
+    [('Iran', 'supports', 'Hezbollah')]"""
+    for token in context.tokens:
         if token.dep_ != "amod" or token.tag_ != "VBN":
             continue
         entries = [

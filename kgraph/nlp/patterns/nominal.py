@@ -27,6 +27,14 @@ def between_participants(context: Context, noun: Token) -> list[ActorMention]:
     """The actors of "between A, B and C" on ``noun``, or on its verb when it is its subject.
 
     ("a meeting began in Kyiv between A, B and C")
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["talks", "between", "Kenya", "and", "Uganda"], [0, 0, 1, 2, 2],
+    ...                 ["ROOT", "prep", "pobj", "cc", "conj"], pos=["NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+    ...                 actors={2: (T.COUNTRY, "Kenya"), 4: (T.COUNTRY, "Uganda")})
+    >>> [m.entity.name for m in between_participants(c, c.doc[0])]
+    ['Kenya', 'Uganda']
     """
     found = prep_objects(context, noun, _BETWEEN)
     if not found and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
@@ -80,7 +88,9 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
     pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
     pattern = Pattern.SUPPORT if supported else Pattern.BETWEEN if pool else Pattern.NOMINAL
     if subjects and not pool:
-        context.events.append(Event(relation, noun.i, tuple(subjects), tuple(objects), noun.lemma_.lower()))
+        context.events.append(
+            Event(relation, noun.i, tuple(subjects), tuple(objects), noun.lemma_.lower(), clausal=supported)
+        )
     if relation.symmetric or entry.mutual:
         if len(unique([*subjects, *objects, *pool])) < 2:
             return
@@ -136,8 +146,16 @@ def _phrase(noun: Token, governor: Token | None) -> str:
 
 
 def find_nominal(context: Context) -> Iterator[Candidate]:
-    """Relations triggered by a lexicon noun."""
-    for noun in context.doc:
+    """Relations triggered by a lexicon noun.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Iran", "'s", "condemnation", "of", "Israel"], [2, 0, 2, 2, 3],
+    ...                 ["poss", "case", "ROOT", "prep", "pobj"], pos=["PROPN", "PART", "NOUN", "ADP", "PROPN"],
+    ...                 actors={0: (T.COUNTRY, "Iran"), 4: (T.COUNTRY, "Israel")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_nominal(c)]
+    [('Iran', 'accuses', 'Israel')]"""
+    for noun in context.tokens:
         if noun.pos_ not in ("NOUN", "PROPN", "VERB") or context.is_actor(noun):
             continue
         if noun.pos_ == "VERB" and noun.tag_ != "VBG":

@@ -21,7 +21,7 @@ from kgraph.nlp.patterns.arguments import (
     subjects_of,
 )
 from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
-from kgraph.nlp.patterns.coordination import ordered_pairs, pairs, unique
+from kgraph.nlp.patterns.coordination import conjuncts, ordered_pairs, pairs, unique
 
 # Verbs between two actors that state no relation of their own (speech, copulas, light verbs).
 _NOT_RELATED = frozenset(
@@ -63,6 +63,16 @@ def emit(
     Symmetric relations pair every two participants (subjects, objects and ``symmetric_pool``),
     the first-mentioned first; ``mutual`` directed relations hold both ways; ``inverse``
     swaps subject and object.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Kenya", "hit", "Uganda"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+    ...                 pos=["PROPN", "VERB", "PROPN"],
+    ...                 actors={0: (T.COUNTRY, "Kenya"), 2: (T.COUNTRY, "Uganda")})
+    >>> kenya, uganda = c.mentions
+    >>> [x.object.name for x in emit(RelationType.ATTACKS, [kenya], [uganda], trigger=c.doc[1], trigger_text="hit",
+    ...                              pattern=Pattern.ACTIVE, inverse=True)]
+    ['Kenya']
     """
     if inverse:
         subjects, objects = objects, subjects
@@ -79,8 +89,19 @@ def emit(
                 pattern,
             )
         return
-    if mutual:
-        for first, second in ordered_pairs([*subjects, *objects]):
+    if mutual:  # "A and B exchanged fire"; "A exchanged fire with B" (not A with its own allies)
+        mutual_pairs = (
+            ordered_pairs([*subjects, *objects])
+            if not objects
+            else (
+                pair
+                for s in unique(subjects)
+                for o in unique(objects)
+                if s.entity != o.entity
+                for pair in ((s, o), (o, s))
+            )
+        )
+        for first, second in mutual_pairs:
             yield Candidate(
                 first.entity,
                 relation,
@@ -157,7 +178,8 @@ def _target_country(context: Context, verb: Token) -> list[ActorMention]:
                 continue
             owners = [m for c in context.doc[place.root].children if c.dep_ == "poss" for m in context.at(c)]
             owners = [m for m in owners if m.entity.type is not EntityType.LOCATION]
-            found.extend(owners or [place])
+            country = context.country_of(place)
+            found.extend(owners or ([country] if country is not None else [place]))
     return unique(found)
 
 
@@ -169,8 +191,12 @@ def _clause_targets(context: Context, verb: Token, relation: RelationType) -> li
     """
     found: list[ActorMention] = []
     for clause in verb.children:
-        if clause.dep_ == "xcomp" and relation in (RelationType.THREATENS, RelationType.REJECTS):
+        if clause.dep_ == "xcomp" and relation is RelationType.THREATENS:
             found.extend(clause_objects(context, clause))
+        elif clause.dep_ == "xcomp" and relation is RelationType.REJECTS:
+            # "refused to meet X", "refused to allow UN planes to land"; not "refused to comment on X"
+            lexical = bool(context.lexicon.verb_forms(clause.lemma_, clause.text))
+            found.extend(clause_objects(context, clause) if lexical else direct_objects(context, clause))
         elif clause.dep_ == "ccomp" and relation is RelationType.APPEALS_TO:
             found.extend(m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c))
     return unique(found)
@@ -181,17 +207,25 @@ def _passive_subjects(context: Context, verb: Token) -> list[ActorMention]:
 
 
 def find_verbal(context: Context) -> Iterator[Candidate]:
-    """Relations triggered by a lexicon verb, or ``relatedTo`` for an unmapped verb between two actors."""
-    for verb in context.doc:
+    """Relations triggered by a lexicon verb, or ``relatedTo`` for an unmapped verb between two actors.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Kenya", "met", "Uganda"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+    ...                 pos=["PROPN", "VERB", "PROPN"],
+    ...                 lemmas=["Kenya", "meet", "Uganda"], actors={0: (T.COUNTRY, "Kenya"), 2: (T.COUNTRY, "Uganda")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_verbal(c)]
+    [('Kenya', 'consultsWith', 'Uganda')]"""
+    for verb in context.tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
             continue
         entries = context.lexicon.verb_forms(verb.lemma_, verb.text)
+        if not entries:
+            yield from _unmapped(context, verb)
+            continue
         passive = is_passive(verb)
         agent = any(c.dep_ == "agent" for c in verb.children)
         subjects, inherited = subjects_of(context, verb)
-        if not entries:
-            yield from _unmapped(context, verb, subjects, inherited)
-            continue
         if context.lexicon.is_support(verb.lemma_) and any(
             c.dep_ == "dobj" and context.lexicon.nouns(c.lemma_) for c in verb.children
         ):
@@ -257,13 +291,25 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 )
 
 
-def _unmapped(context: Context, verb: Token, subjects: list[ActorMention], inherited: bool) -> Iterator[Candidate]:
-    if verb.lemma_.lower() in _NOT_RELATED or inherited or is_passive(verb) or verb.pos_ != "VERB":
+def _unmapped(context: Context, verb: Token) -> Iterator[Candidate]:
+    if verb.lemma_.lower() in _NOT_RELATED or verb.pos_ != "VERB" or is_passive(verb):
         return
-    if any(c.dep_ == "dobj" and context.lexicon.nouns(c.lemma_) for c in verb.children):
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not dobjs or any(context.lexicon.nouns(c.lemma_) for c in dobjs):
         return
-    objects = [m for m in direct_objects(context, verb) if not m.pronoun]
-    subjects = [m for m in subjects if not m.pronoun]
+    subjects, inherited = subjects_of(context, verb)
+    if inherited:
+        return
+    # only actors named as the object itself (not owners: "recognise Kosovo's independence"), never places
+    objects = unique(
+        m
+        for child in verb.children
+        if child.dep_ == "dobj"
+        for conj in conjuncts(child)
+        for m in context.at(conj)
+        if not m.pronoun and m.entity.type is not EntityType.LOCATION
+    )
+    subjects = [m for m in subjects if not m.pronoun and m.entity.type is not EntityType.LOCATION]
     yield from emit(
         RelationType.RELATED_TO, subjects, objects, trigger=verb, trigger_text=verb.text, pattern=Pattern.UNMAPPED
     )
