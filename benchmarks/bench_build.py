@@ -86,14 +86,13 @@ def run_kgraph(corpus: Path, jobs: int, batch_size: int, model: str, output: Pat
 def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[str, Any]:
     """One process: time of extraction, RDF building and serialisation; triples/s per format."""
     import pyoxigraph as ox
+    import spacy
 
     from kgraph.build import BuildOptions, extract
     from kgraph.engine.triples import record_triples
     from kgraph.export import OutputFormat
     from kgraph.graph import KnowledgeGraph
     from kgraph.sources import read_documents
-
-    import spacy
 
     options = BuildOptions(model=model, batch_size=batch_size)
     nlp = options.load()
@@ -121,13 +120,19 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
 
     from kgraph.engine.stream import LineSink, SortedTurtleSink
 
-    for name, fmt in (("nt (streamed)", OutputFormat.NTRIPLES), ("nq (streamed)", OutputFormat.NQUADS),
-                      ("ttl (streamed, sorted)", OutputFormat.TURTLE)):
+    for name, fmt in (
+        ("nt (streamed)", OutputFormat.NTRIPLES),
+        ("nq (streamed)", OutputFormat.NQUADS),
+        ("ttl (streamed, sorted)", OutputFormat.TURTLE),
+    ):
         start = time.perf_counter()
         with ExitStack() as stack:
             path = folder / f"stream.{fmt.file_extension}"
-            sink: Any = SortedTurtleSink(stack, path, options.base) if fmt is OutputFormat.TURTLE else LineSink(
-                stack, path, fmt, options.base)
+            sink: Any = (
+                SortedTurtleSink(stack, path, options.base)
+                if fmt is OutputFormat.TURTLE
+                else LineSink(stack, path, fmt, options.base)
+            )
             for i in range(0, len(records), batch_size):
                 sink.add(records[i : i + batch_size])
             if fmt is OutputFormat.TURTLE:
@@ -138,7 +143,13 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
     for item in records:
         kg.add_records(item)
     graph_seconds = time.perf_counter() - start
-    for fmt in (OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.NQUADS, OutputFormat.TRIG, OutputFormat.JSONLD):
+    for fmt in (
+        OutputFormat.TURTLE,
+        OutputFormat.NTRIPLES,
+        OutputFormat.NQUADS,
+        OutputFormat.TRIG,
+        OutputFormat.JSONLD,
+    ):
         start = time.perf_counter()
         kg.write(folder / f"memory.{fmt.file_extension}", format=fmt)
         formats[f"{fmt.file_extension} (in-memory graph)"] = triples / (time.perf_counter() - start + graph_seconds)
@@ -153,8 +164,22 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
 
 
 def _child(mode: str, corpus: Path, jobs: int, batch_size: int, model: str, folder: Path) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--jobs", str(jobs),
-               "--batch-size", str(batch_size), "--model", model, "--out", str(folder)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        mode,
+        "--corpus",
+        str(corpus),
+        "--jobs",
+        str(jobs),
+        "--batch-size",
+        str(batch_size),
+        "--model",
+        model,
+        "--out",
+        str(folder),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"benchmark step {mode} (jobs={jobs}) failed:\n{result.stderr}")
@@ -166,8 +191,10 @@ def _corpus_words(corpus: Path) -> int:
 
 
 def speed(corpus: Path, words: int, jobs_list: list[int], batch_size: int, model: str, folder: Path) -> None:
-    print(f"corpus: {corpus} ({words:,} words); model {model}; batch size {batch_size}; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"corpus: {corpus} ({words:,} words); model {model}; batch size {batch_size}; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(f"{'':<22}{'words/s':>10}{'cpu s':>8}{'wall s':>8}{'peak RSS':>10}")
     results: dict[int, tuple[float, float]] = {}
     for jobs in jobs_list:
@@ -177,19 +204,34 @@ def speed(corpus: Path, words: int, jobs_list: list[int], batch_size: int, model
             print(f"{name:<22}{words / r['seconds']:>10,.0f}{r['cpu']:>8.1f}{r['seconds']:>8.1f}{r['rss_mb']:>8.0f} MB")
         ratio = bare["seconds"] / kg["seconds"]
         results[jobs] = (words / kg["seconds"], words / bare["seconds"])
-        print(f"  ratio kgraph / bare spaCy at jobs={jobs}: {ratio:.2f} wall, {bare['cpu'] / kg['cpu']:.2f} CPU  "
-              f"({kg['documents']} documents, {kg['relations']} relations, {kg['triples']:,} triples)")
+        print(
+            f"  ratio kgraph / bare spaCy at jobs={jobs}: {ratio:.2f} wall, {bare['cpu'] / kg['cpu']:.2f} CPU  "
+            f"({kg['documents']} documents, {kg['relations']} relations, {kg['triples']:,} triples)"
+        )
     if 1 in results and 2 in results:
-        print(f"speed-up 2 processes vs 1: kgraph {results[2][0] / results[1][0]:.2f}x, "
-              f"bare spaCy {results[2][1] / results[1][1]:.2f}x")
+        print(
+            f"speed-up 2 processes vs 1: kgraph {results[2][0] / results[1][0]:.2f}x, "
+            f"bare spaCy {results[2][1] / results[1][1]:.2f}x"
+        )
     shares = _child("shares", corpus, 1, batch_size, model, folder)
     total = shares["extraction"] + shares["rdf_building"] + shares["serialisation"]
     shares["components"] = shares["extraction"] - shares["model"]
-    print("CPU time share (1 process): " + ", ".join(
-        f"{name} {100 * shares[key] / total:.1f}%" for name, key in
-        (("extraction", "extraction"), ("RDF building", "rdf_building"), ("serialisation", "serialisation"))))
-    print("  extraction = spaCy model components {:.1f}% + kgraph components and records {:.1f}%".format(
-        100 * shares["model"] / total, 100 * shares["components"] / total))
+    print(
+        "CPU time share (1 process): "
+        + ", ".join(
+            f"{name} {100 * shares[key] / total:.1f}%"
+            for name, key in (
+                ("extraction", "extraction"),
+                ("RDF building", "rdf_building"),
+                ("serialisation", "serialisation"),
+            )
+        )
+    )
+    print(
+        "  extraction = spaCy model components {:.1f}% + kgraph components and records {:.1f}%".format(
+            100 * shares["model"] / total, 100 * shares["components"] / total
+        )
+    )
     print(f"  CPU ratio in one process (bare model / everything): {shares['model'] / total:.2f}")
     print(f"triples/s by output format ({shares['triples']:,} triples):")
     for name, rate in shares["formats"].items():
@@ -204,8 +246,10 @@ def memory_check(sizes: list[int], jobs: int, batch_size: int, model: str, folde
         words = write_jsonl(corpus, size, sentences=(1, 2))
         r = _child("kgraph", corpus, jobs, batch_size, model, folder)
         peaks.append(r["rss_mb"])
-        print(f"{size:>8,} documents ({words:,} words) -> N-Quads, jobs={jobs}: peak RSS {r['rss_mb']:.0f} MB, "
-              f"{r['seconds']:.0f} s, {r['triples']:,} triples")
+        print(
+            f"{size:>8,} documents ({words:,} words) -> N-Quads, jobs={jobs}: peak RSS {r['rss_mb']:.0f} MB, "
+            f"{r['seconds']:.0f} s, {r['triples']:,} triples"
+        )
         corpus.unlink()
     if len(peaks) > 1:
         print(f"peak RSS growth {sizes[0]:,} -> {sizes[-1]:,} documents: {100 * (peaks[-1] / peaks[0] - 1):+.1f}%")

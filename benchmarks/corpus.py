@@ -27,13 +27,51 @@ PEOPLE = [
     ("Secretary-General", "Antonio Guterres", "United Nations"),
     ("Secretary-General", "Mark Rutte", "NATO"),
 ]
-COUNTRIES = ["Ukraine", "Russia", "China", "India", "Iran", "Israel", "Egypt", "Qatar", "Poland", "Japan",
-             "Brazil", "Mexico", "Canada", "Germany", "France", "Turkey", "Syria", "Sudan", "Kenya", "Nigeria"]
-ORGS = ["the European Union", "the United Nations", "NATO", "the African Union", "the World Bank",
-        "the International Monetary Fund", "the Red Cross", "ASEAN"]
+COUNTRIES = [
+    "Ukraine",
+    "Russia",
+    "China",
+    "India",
+    "Iran",
+    "Israel",
+    "Egypt",
+    "Qatar",
+    "Poland",
+    "Japan",
+    "Brazil",
+    "Mexico",
+    "Canada",
+    "Germany",
+    "France",
+    "Turkey",
+    "Syria",
+    "Sudan",
+    "Kenya",
+    "Nigeria",
+]
+ORGS = [
+    "the European Union",
+    "the United Nations",
+    "NATO",
+    "the African Union",
+    "the World Bank",
+    "the International Monetary Fund",
+    "the Red Cross",
+    "ASEAN",
+]
 CITIES = ["Geneva", "Brussels", "Istanbul", "Doha", "Cairo", "Vienna", "Riyadh", "Nairobi", "Warsaw", "Jakarta"]
-TOPICS = ["the ceasefire", "grain exports", "the nuclear programme", "energy prices", "border security",
-          "humanitarian corridors", "trade tariffs", "the prisoner exchange", "refugee flows", "debt relief"]
+TOPICS = [
+    "the ceasefire",
+    "grain exports",
+    "the nuclear programme",
+    "energy prices",
+    "border security",
+    "humanitarian corridors",
+    "trade tariffs",
+    "the prisoner exchange",
+    "refugee flows",
+    "debt relief",
+]
 TEMPLATES = [
     "{title} {person} met {person2} in {city} on {day} to discuss {topic}.",
     "{person} urged {org} to increase pressure on {country} over {topic}.",
@@ -61,8 +99,16 @@ def _sentence(rng: random.Random) -> str:
     (title, person, nation), (_, person2, _) = rng.sample(PEOPLE, 2)
     country, country2 = rng.sample(COUNTRIES, 2)
     text = rng.choice(TEMPLATES).format(
-        title=title, person=person, person2=person2, nation=nation, country=country, country2=country2,
-        org=rng.choice(ORGS), city=rng.choice(CITIES), topic=rng.choice(TOPICS), day=rng.choice(DAYS),
+        title=title,
+        person=person,
+        person2=person2,
+        nation=nation,
+        country=country,
+        country2=country2,
+        org=rng.choice(ORGS),
+        city=rng.choice(CITIES),
+        topic=rng.choice(TOPICS),
+        day=rng.choice(DAYS),
     )
     return text[0].upper() + text[1:]
 

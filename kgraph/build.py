@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BuildOptions", "as_documents", "extract", "build"]
+__all__ = ["BuildOptions", "DEFAULT_OPTIONS", "as_documents", "extract", "build"]
 
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -36,6 +36,10 @@ class BuildOptions:
         return load_pipeline(self.model, actors=self.actors, lexicon=self.lexicon)
 
 
+#: The default options (immutable, so safe as a default argument).
+DEFAULT_OPTIONS = BuildOptions()
+
+
 def _looks_like_path(value: str) -> bool:
     return "\n" not in value and len(value) < 4096 and Path(value).exists()
 
@@ -63,11 +67,14 @@ def as_documents(inputs: Iterable[Input], *, skip_bad: bool = False) -> Iterator
         yield from read_documents(paths, skip_bad=skip_bad)
 
 
-def extract(documents: Iterable[Document], nlp: Language, *, options: BuildOptions = BuildOptions()) -> Iterator[DocumentRecords]:
+def extract(
+    documents: Iterable[Document], nlp: Language, *, options: BuildOptions = DEFAULT_OPTIONS
+) -> Iterator[DocumentRecords]:
     """Run ``nlp`` over ``documents`` in batches and yield one record set per document.
 
-    >>> from kgraph.nlp.pipeline import load_pipeline
-    >>> [r.document.id for r in extract([Document("a", "Rubio met Lavrov.")], load_pipeline())]
+    >>> from kgraph.engine.worker import worker_pipeline
+    >>> nlp = worker_pipeline(BuildOptions())  # loaded once per process
+    >>> [r.document.id for r in extract([Document("a", "Rubio met Lavrov.")], nlp)]
     ['a']
     """
     pairs = ((d.text, d) for d in map(clean_document, documents))  # spaCy cannot hash lone surrogates
@@ -93,7 +100,8 @@ def build(
 
     Args:
         inputs: one input or an iterable of them (see :func:`as_documents`).
-        model: the spaCy pipeline to load (ignored when ``nlp`` is given).
+        model: the spaCy pipeline to load (ignored when ``nlp`` is given); loaded once
+            per process for each model and set of dictionaries, then reused.
         base: the base IRI of entity and document IRIs.
         actors: a JSONL actor dictionary extending the gazetteer.
         lexicon: a JSONL lexicon extending the relation triggers.
@@ -124,7 +132,9 @@ def build(
             for records in run_engine(as_documents(inputs), options, jobs=jobs):
                 kg.add_records(records)
         return kg
-    for records in extract(as_documents(inputs), nlp or options.load(), options=options):
+    from kgraph.engine.worker import worker_pipeline
+
+    for records in extract(as_documents(inputs), nlp or worker_pipeline(options), options=options):
         kg.add_records(records)
     return kg
 

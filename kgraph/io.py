@@ -25,7 +25,7 @@ def atomic_output(path: str | Path, mode: Literal["wb"]) -> Iterator[IO[bytes]]:
 
 
 @contextmanager
-def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO]:  # type: ignore[type-arg,misc]
+def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO]:  # type: ignore[type-arg]
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     On any error (including ``KeyboardInterrupt`` and kgraph's SIGTERM ``Terminated``)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-__all__ = ["slugify", "entity_iri", "document_slug", "document_iri", "assertion_iri", "statement_iri", "occurrence_iri", "geonames_iri", "check_base"]
+__all__ = [
+    "slugify",
+    "entity_iri",
+    "document_slug",
+    "document_iri",
+    "assertion_iri",
+    "statement_iri",
+    "occurrence_iri",
+    "geonames_iri",
+    "check_base",
+]
 
 import hashlib
 import re

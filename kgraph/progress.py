@@ -60,7 +60,8 @@ class BuildStats:
         targets = ", ".join(outputs)
         return (
             f"kgraph: {self.documents} documents processed{skipped}, {self.words} words in {self.seconds:.1f} s "
-            f"({self.words_per_second:,.0f} words/s), {self.relations} relations" + (f" -> {targets}" if targets else "")
+            f"({self.words_per_second:,.0f} words/s), {self.relations} relations"
+            + (f" -> {targets}" if targets else "")
         )
 
 
@@ -117,7 +118,9 @@ class BuildProgress:
             self._progress = Progress(
                 TextColumn("kgraph"),
                 BarColumn(),
-                TextColumn("{task.fields[documents]} docs · {task.fields[rate]} words/s · {task.fields[relations]} relations"),
+                TextColumn(
+                    "{task.fields[documents]} docs · {task.fields[rate]} words/s · {task.fields[relations]} relations"
+                ),
                 TimeElapsedColumn(),
                 TextColumn("ETA"),
                 TimeRemainingColumn(),

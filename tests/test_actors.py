@@ -75,6 +75,13 @@ def test_surname_resolves_to_full_name(nlp: Any) -> None:
     assert ("Ukrainian army", C, "Ukraine") in mentions(doc)
 
 
+def test_surname_beats_a_city_of_the_same_name(nlp: Any) -> None:
+    doc = nlp("Defense Secretary Lloyd Austin met Japanese officials. Austin said the alliance was strong.")
+    assert [name for _, t, name in mentions(doc) if t is P] == ["Lloyd Austin", "Lloyd Austin"]
+    doc = nlp("Storms hit Austin on Monday.")
+    assert mentions(doc) == [("Austin", L, "Austin")]
+
+
 def test_surname_inside_a_date_entity_is_repaired(nlp: Any) -> None:
     doc = nlp("Foreign Minister Lena Kovac arrived on Monday. On April 4, Kovac wrote to the council.")
     assert [m.entity.name for m in doc._.kg_mentions if m.entity.type is P] == ["Lena Kovac", "Lena Kovac"]

@@ -11,12 +11,13 @@ import pyoxigraph as ox
 import pytest
 
 from kgraph.build import BuildOptions, build
+from kgraph.engine import Engine
 from kgraph.engine.run import BuildTargets, run_build
-from kgraph.errors import ExitCode, InputError
+from kgraph.errors import ExitCode, InputError, OutputError, UsageError
 from kgraph.progress import BuildProgress, BuildStats
 from kgraph.store import to_oxigraph_quads
 from tests.conftest import run_cli
-from tests.scale_corpus import share_test_pipeline, ARTICLES, write_articles
+from tests.scale_corpus import ARTICLES, share_test_pipeline, write_articles
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +47,9 @@ def test_two_jobs_write_the_same_turtle_bytes(news: Path, turtle_one_job: tuple[
     assert len(list(ox.parse(path=str(two), format=ox.RdfFormat.TURTLE))) > 100
 
 
-def test_streamed_turtle_is_the_in_memory_turtle(nlp: Any, news: Path, turtle_one_job: tuple[Path, str], tmp_path: Path) -> None:
+def test_streamed_turtle_is_the_in_memory_turtle(
+    nlp: Any, news: Path, turtle_one_job: tuple[Path, str], tmp_path: Path
+) -> None:
     one, _ = turtle_one_job
     build([news], nlp=nlp).write(tmp_path / "memory.ttl")
     assert (tmp_path / "memory.ttl").read_bytes() == one.read_bytes()
@@ -77,7 +80,8 @@ def _bad_corpus(folder: Path) -> tuple[Path, str]:
     corpus.write_text("\n".join([*good, "{not json", *good[:2]]) + "\n", encoding="utf-8")
     message = (
         f"{corpus}, line {len(good) + 1}: malformed JSONL record "
-        f"(Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); fix the line or pass --skip-bad"
+        "(Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); "
+        "fix the line or pass --skip-bad"
     )
     return corpus, message
 
@@ -103,16 +107,19 @@ def test_error_mid_stream_leaves_no_file_in_any_format(tmp_path: Path, name: str
 
 
 def test_options_are_checked_before_any_work(news: Path, tmp_path: Path) -> None:
-    nothing = run_cli("build", str(news))
+    nothing = run_cli("build", str(news), "--engine", "dask")
     assert nothing.returncode == ExitCode.USAGE
-    assert b"-o FILE" in nothing.stderr
-    wrong = run_cli("build", str(news), "-o", str(tmp_path / "g.ttl"), "--scheduler", "tcp://127.0.0.1:1")
-    assert wrong.returncode == ExitCode.USAGE
-    assert b"needs --engine dask" in wrong.stderr
-    engine = run_cli("build", str(news), "-o", str(tmp_path / "g.ttl"), "--engine", "spark")
-    assert engine.returncode == ExitCode.USAGE
-    assert b"'spark' is not one of 'local', 'dask'" in engine.stderr
+    assert nothing.stderr.decode().splitlines() == [
+        "kgraph: error: nothing to write: give an output file (-o FILE) or a store (--store DIR)"
+    ]
+    with pytest.raises(UsageError, match="needs --engine dask"):
+        run_build([news], BuildTargets(output=tmp_path / "g.ttl"), scheduler="tcp://127.0.0.1:1", progress=False)
+    with pytest.raises(UsageError, match="--jobs must be at least 1, got 0"):
+        run_build([news], BuildTargets(output=tmp_path / "g.ttl"), jobs=0, progress=False)
+    with pytest.raises(OutputError, match="does not exist"):
+        run_build([news], BuildTargets(output=tmp_path / "missing" / "g.ttl"), progress=False)
     assert list(tmp_path.iterdir()) == []
+    assert [engine.value for engine in Engine] == ["local", "dask"]
 
 
 class _Terminal:

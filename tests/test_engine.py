@@ -63,20 +63,36 @@ def _handmade_records() -> list[DocumentRecords]:
             Relation(FIDAN, RelationType.CONSULTS_WITH, RUBIO, "Fidan met Rubio.", "met", 0.9, date="2025-03-02"),
             Relation(FIDAN, RelationType.APPEALS_TO, EU_LOWER, "Fidan urged the EU.", "urged", 0.75, start_char=17),
             Relation(
-                FIDAN, RelationType.SANCTIONS, RUBIO, "Fidan could sanction Rubio.", "sanction", 0.333,
-                modality=Modality.HYPOTHETICAL, speaker=TURKEY, start_char=40,
+                FIDAN,
+                RelationType.SANCTIONS,
+                RUBIO,
+                "Fidan could sanction Rubio.",
+                "sanction",
+                0.333,
+                modality=Modality.HYPOTHETICAL,
+                speaker=TURKEY,
+                start_char=40,
             ),
         ],
         statements=[
-            Statement(FIDAN, "talks must go on", "said", "Fidan said talks must go on.", addressee=RUBIO,
-                      about=(TURKEY, EU_UPPER), start_char=60),
+            Statement(
+                FIDAN,
+                "talks must go on",
+                "said",
+                "Fidan said talks must go on.",
+                addressee=RUBIO,
+                about=(TURKEY, EU_UPPER),
+                start_char=60,
+            ),
         ],
         words=12,
     )
     second = DocumentRecords(
         document=Document("wire/2.txt", "Rubio praised Turkey \ud800 \ufffe.", date="last week"),
         entities=[Entity("Marco Rubio", EntityType.PERSON, frozenset({"Rubio"}), mentions=1)],
-        relations=[Relation(RUBIO, RelationType.SUPPORTS, TURKEY, "Rubio praised Turkey \ud800 \ufffe.", "praised", 0.5)],
+        relations=[
+            Relation(RUBIO, RelationType.SUPPORTS, TURKEY, "Rubio praised Turkey \ud800 \ufffe.", "praised", 0.5)
+        ],
         statements=[Statement(RUBIO, "good", "wrote", "Rubio wrote: good.", date="2025-03-04")],
         words=4,
     )
@@ -161,7 +177,9 @@ def test_external_sort_merges_many_runs(tmp_path: Path, monkeypatch: pytest.Monk
     assert list(tmp_path.iterdir()) == []
 
 
-def test_streamed_turtle_with_many_runs_is_the_in_memory_turtle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_streamed_turtle_with_many_runs_is_the_in_memory_turtle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(stream_module, "RUN_LINES", 25)
     records = _handmade_records()
     from contextlib import ExitStack

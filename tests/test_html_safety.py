@@ -34,7 +34,7 @@ HOSTILE_NAMES = [
     "{{7*7}} ${window.pwned='template'} `backtick`",
     "<!--<script>window.pwned='comment'</script>-->",
     "]]></x><script>alert('dialog')</script>",
-    "Ahmad \u202eRTL\u202c \U0001F600 \"quoted\" back\\slash",
+    'Ahmad \u202eRTL\u202c \U0001f600 "quoted" back\\slash',
 ]
 PAGE_TITLE_PROBE = "document.title"
 _NO_PAYLOAD = "window.pwned === undefined"
@@ -55,12 +55,22 @@ class DevTools:
 
         self.process = subprocess.Popen(
             [
-                chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
-                "--remote-debugging-pipe", "about:blank",
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                "--remote-debugging-pipe",
+                "about:blank",
             ],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            close_fds=False, preexec_fn=wire_fds,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+            preexec_fn=wire_fds,
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -84,7 +94,9 @@ class DevTools:
         raw, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(raw)  # type: ignore[no-any-return]
 
-    def send(self, method: str, params: dict[str, Any] | None = None, *, timeout: float = 30, browser: bool = False) -> Any:
+    def send(
+        self, method: str, params: dict[str, Any] | None = None, *, timeout: float = 30, browser: bool = False
+    ) -> Any:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if self.session and not browser:
@@ -99,9 +111,18 @@ class DevTools:
             self.events.append(reply)
             if reply.get("method") == "Page.javascriptDialogOpening":
                 # A dialog blocks the page; dismiss it (the event is kept as evidence).
-                os.write(self._to_chrome, json.dumps({"id": 0, "method": "Page.handleJavaScriptDialog",
-                                                      "params": {"accept": False},
-                                                      "sessionId": reply.get("sessionId")}).encode() + b"\0")
+                os.write(
+                    self._to_chrome,
+                    json.dumps(
+                        {
+                            "id": 0,
+                            "method": "Page.handleJavaScriptDialog",
+                            "params": {"accept": False},
+                            "sessionId": reply.get("sessionId"),
+                        }
+                    ).encode()
+                    + b"\0",
+                )
 
     def pump(self, seconds: float) -> None:
         """Collect events for ``seconds``."""
@@ -122,8 +143,9 @@ class DevTools:
     def open_page(self, sentinel_script: str) -> None:
         targets = self.send("Target.getTargets", browser=True)["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
-        self.session = self.send("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True},
-                                 browser=True)["sessionId"]
+        self.session = self.send(
+            "Target.attachToTarget", {"targetId": page["targetId"], "flatten": True}, browser=True
+        )["sessionId"]
         for domain in ("Page.enable", "Runtime.enable"):
             self.send(domain)
         self.send("Page.addScriptToEvaluateOnNewDocument", {"source": sentinel_script})
@@ -193,8 +215,11 @@ _LABELS_JS = """
 """
 _TARGETS_JS, _LABELS_JS = (js.replace("NETWORK", _NETWORK_JS) for js in (_TARGETS_JS, _LABELS_JS))
 _TOOLTIPS_JS = """
-(() => Array.from(document.querySelectorAll('.vis-tooltip, [class*="tooltip"], [id*="tooltip"], [class*="panel"], [id*="panel"], [id*="detail"]'))
-   .map(el => ({text: el.innerText, html: el.innerHTML, elements: el.querySelectorAll('img,script,svg,iframe').length})))()
+(() => Array.from(document.querySelectorAll(
+    '.vis-tooltip, [class*="tooltip"], [id*="tooltip"], [class*="panel"], [id*="panel"], [id*="detail"]'))
+  .map(el => ({
+    text: el.innerText, html: el.innerHTML, elements: el.querySelectorAll('img,script,svg,iframe').length
+  })))()
 """
 
 
@@ -204,7 +229,9 @@ def _explore(browser: DevTools, page: Path) -> dict[str, Any]:
     browser.navigate(page.resolve().as_uri())
     browser.pump(1.0)
     if browser.evaluate(f"{_NETWORK_JS} !== undefined"):
-        browser.evaluate(f"new Promise(r => {{ const n = {_NETWORK_JS}; n.stopSimulation(); n.fit(); setTimeout(r, 300); }})")
+        browser.evaluate(
+            f"new Promise(r => {{ const n = {_NETWORK_JS}; n.stopSimulation(); n.fit(); setTimeout(r, 300); }})"
+        )
     targets = browser.evaluate(_TARGETS_JS)
     tooltips: list[dict[str, Any]] = []
     for x, y in targets["nodes"] + targets["edges"]:
@@ -227,20 +254,31 @@ def _explore(browser: DevTools, page: Path) -> dict[str, Any]:
         "tooltips": tooltips,
         "hovered": len(targets["nodes"]) + len(targets["edges"]),
         "dialogs": [e for e in browser.events if e.get("method") == "Page.javascriptDialogOpening"],
-        "exceptions": [e["params"]["exceptionDetails"].get("exception", {}).get("description", "")
-                       for e in browser.events if e.get("method") == "Runtime.exceptionThrown"],
+        "exceptions": [
+            e["params"]["exceptionDetails"].get("exception", {}).get("description", "")
+            for e in browser.events
+            if e.get("method") == "Runtime.exceptionThrown"
+        ],
     }
 
 
 def _hostile_graph() -> KnowledgeGraph:
     """A graph whose actors carry the hostile names, linked in a chain, with hostile evidence."""
-    document = Document(id="hostile-1", text=" met ".join(HOSTILE_NAMES), source="<script>x</script>.txt",
-                        title="<b>title</b>")
+    document = Document(
+        id="hostile-1", text=" met ".join(HOSTILE_NAMES), source="<script>x</script>.txt", title="<b>title</b>"
+    )
     refs = [EntityRef(EntityType.PERSON, name) for name in HOSTILE_NAMES]
     relations = [
-        Relation(a, RelationType.CONSULTS_WITH, b, evidence=f"{a.name} met {b.name}.", trigger="<i>met</i>",
-                 confidence=0.9, start_char=i)
-        for i, (a, b) in enumerate(zip(refs, refs[1:]))
+        Relation(
+            a,
+            RelationType.CONSULTS_WITH,
+            b,
+            evidence=f"{a.name} met {b.name}.",
+            trigger="<i>met</i>",
+            confidence=0.9,
+            start_char=i,
+        )
+        for i, (a, b) in enumerate(zip(refs, refs[1:], strict=False))
     ]
     entities = [Entity(name=r.name, type=r.type, aliases=frozenset({r.name + " <alias>"}), mentions=1) for r in refs]
     kg = KnowledgeGraph()
@@ -284,8 +322,11 @@ def test_hostile_names_from_records_run_no_script(browser: DevTools, tmp_path: P
 def test_the_sentinel_detects_an_unescaped_page(browser: DevTools, tmp_path: Path) -> None:
     """Guard: the same checks fail on a page that does not escape (so the test can fail)."""
     page = tmp_path / "unsafe.html"
-    page.write_text(f"<html><head><title>t</title></head><body><p>{HOSTILE_NAMES[0]}</p>"
-                    f"<script>var n = '{HOSTILE_NAMES[1]}';</script></body></html>", encoding="utf-8")
+    page.write_text(
+        f"<html><head><title>t</title></head><body><p>{HOSTILE_NAMES[0]}</p>"
+        f"<script>var n = '{HOSTILE_NAMES[1]}';</script></body></html>",
+        encoding="utf-8",
+    )
     report = _explore(browser, page)
     assert report["pwned"] in {"img", "script"} and report["title"] == "PWNED"
 

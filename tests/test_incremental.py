@@ -13,7 +13,7 @@ from kgraph.engine.run import BuildTargets, run_build
 from kgraph.model import Document
 from kgraph.store import open_store, query_store, stored_documents
 from tests.conftest import run_cli
-from tests.scale_corpus import share_test_pipeline, ARTICLES, write_articles
+from tests.scale_corpus import ARTICLES, share_test_pipeline, write_articles
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,9 @@ def test_second_run_processes_zero_documents(tmp_path: Path) -> None:
     output = tmp_path / "new.nq"
     daily = run_build([news], BuildTargets(output=output, store=store), progress=False)
     assert (daily.documents, daily.skipped) == (len(names) - 4, 4)
-    assert daily.summary([str(store)]).startswith(f"kgraph: {len(names) - 4} documents processed (4 already in the store)")
+    assert daily.summary([str(store)]).startswith(
+        f"kgraph: {len(names) - 4} documents processed (4 already in the store)"
+    )
     assert _count_documents(store) == len(names)
     new_graphs = {q.graph_name for q in ox.parse(path=str(output), format=ox.RdfFormat.N_QUADS)}
     assert len(new_graphs) == len(names) - 4

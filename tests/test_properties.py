@@ -49,45 +49,137 @@ from kgraph.sources import clean_text
 from tests.conftest import require_tool
 
 HOSTILE_PIECES = [
-    "<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>", "<!--", "-->", "]]>", "&amp;", "&",
-    '"', "'", '"""', "\\", "\\u0000", "\n", "\r\n", "\r", "\t", "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b",
-    "\x7f", "\x85", "\u2028", "\u2029", "\u202e", "\u200f", "\u200b", "\ufeff", "\ufffe", "\uffff", "\ufdd0",
-    "\ud800", "\udfff", "\U0001F600", "\U0001F469\u200d\U0001F469\u200d\U0001F467", "\U0010FFFF", "é", "Ω", "ß",
-    "\u0645\u062d\u0645\u062f", "李", "<", ">", "{{x}}", "${x}", "`", "%00", "../", "/", "#", "?", "@prefix", "_:b0",
-    "<http://evil.example/>", "^^xsd:int", "@en", ".", ";", ",", " ", "  ",
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    "<!--",
+    "-->",
+    "]]>",
+    "&amp;",
+    "&",
+    '"',
+    "'",
+    '"""',
+    "\\",
+    "\\u0000",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    "\u200f",
+    "\u200b",
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\ufdd0",
+    "\ud800",
+    "\udfff",
+    "\U0001f600",
+    "\U0001f469\u200d\U0001f469\u200d\U0001f467",
+    "\U0010ffff",
+    "é",
+    "Ω",
+    "ß",
+    "\u0645\u062d\u0645\u062f",
+    "李",
+    "<",
+    ">",
+    "{{x}}",
+    "${x}",
+    "`",
+    "%00",
+    "../",
+    "/",
+    "#",
+    "?",
+    "@prefix",
+    "_:b0",
+    "<http://evil.example/>",
+    "^^xsd:int",
+    "@en",
+    ".",
+    ";",
+    ",",
+    " ",
+    "  ",
 ]
 NAME_WORDS = ["Alda", "Venn", "Okoro", "Pellik", "Zorvan", "Mbeki", "O'Neil", "Jean-Luc", "al-Rashid", "De La Cruz"]
-TEXT_WORDS = ["President", "minister", "met", "urged", "criticised", "the", "of", "in", "Norland", "Sudria", "NATO",
-              "said", "talks", "on", "Monday", "and", "signed", "an", "agreement", "with", "."]
+TEXT_WORDS = [
+    "President",
+    "minister",
+    "met",
+    "urged",
+    "criticised",
+    "the",
+    "of",
+    "in",
+    "Norland",
+    "Sudria",
+    "NATO",
+    "said",
+    "talks",
+    "on",
+    "Monday",
+    "and",
+    "signed",
+    "an",
+    "agreement",
+    "with",
+    ".",
+]
 
 hostile_text = st.lists(
     st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=6), st.sampled_from(NAME_WORDS)), min_size=1, max_size=6
 ).map("".join)
 hostile_name = hostile_text.filter(lambda s: bool(s.strip()))
 capitalised_name = st.lists(
-    st.one_of(st.sampled_from(NAME_WORDS), st.sampled_from(NAME_WORDS).map(lambda w: w + "\u202e"),
-              st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(HOSTILE_PIECES)).map("".join)),
-    min_size=1, max_size=3,
+    st.one_of(
+        st.sampled_from(NAME_WORDS),
+        st.sampled_from(NAME_WORDS).map(lambda w: w + "\u202e"),
+        st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(HOSTILE_PIECES)).map("".join),
+    ),
+    min_size=1,
+    max_size=3,
 ).map(" ".join)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RESOURCE = re.compile(re.escape(DEFAULT_BASE) + r"[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*")
 _KNOWN_NAMESPACES = (
-    "https://w3id.org/kgraph/ontology#", "http://www.w3.org/", "http://purl.org/dc/terms/", "https://schema.org/",
+    "https://w3id.org/kgraph/ontology#",
+    "http://www.w3.org/",
+    "http://purl.org/dc/terms/",
+    "https://schema.org/",
     "https://sws.geonames.org/",
 )
 _UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _RAPPER_SYNTAX = {
-    OutputFormat.TURTLE: "turtle", OutputFormat.NTRIPLES: "ntriples", OutputFormat.NQUADS: "nquads",
+    OutputFormat.TURTLE: "turtle",
+    OutputFormat.NTRIPLES: "ntriples",
+    OutputFormat.NQUADS: "nquads",
     OutputFormat.TRIG: "trig",
 }
 _RDFLIB_SYNTAX = {
-    OutputFormat.TURTLE: "turtle", OutputFormat.NTRIPLES: "nt", OutputFormat.NQUADS: "nquads",
-    OutputFormat.TRIG: "trig", OutputFormat.JSONLD: "json-ld",
+    OutputFormat.TURTLE: "turtle",
+    OutputFormat.NTRIPLES: "nt",
+    OutputFormat.NQUADS: "nquads",
+    OutputFormat.TRIG: "trig",
+    OutputFormat.JSONLD: "json-ld",
 }
 _OX_SYNTAX = {
-    OutputFormat.TURTLE: ox.RdfFormat.TURTLE, OutputFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
-    OutputFormat.NQUADS: ox.RdfFormat.N_QUADS, OutputFormat.TRIG: ox.RdfFormat.TRIG,
+    OutputFormat.TURTLE: ox.RdfFormat.TURTLE,
+    OutputFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    OutputFormat.NQUADS: ox.RdfFormat.N_QUADS,
+    OutputFormat.TRIG: ox.RdfFormat.TRIG,
     OutputFormat.JSONLD: ox.RdfFormat.JSON_LD,
 }
 FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -197,21 +289,47 @@ def test_distinct_document_ids_never_share_an_iri(first: str, second: str) -> No
 def hostile_records(draw: Any) -> DocumentRecords:
     names = draw(st.lists(hostile_name, min_size=2, max_size=5))
     types = draw(st.lists(st.sampled_from(EntityType), min_size=len(names), max_size=len(names)))
-    refs = [EntityRef(t, n) for t, n in zip(types, names)]
+    refs = [EntityRef(t, n) for t, n in zip(types, names, strict=True)]
     document = Document(
-        id=draw(hostile_text), text=" ".join(names), source=draw(st.none() | hostile_text),
-        title=draw(st.none() | hostile_text), date=draw(st.none() | st.just("2025-02-18") | hostile_text),
+        id=draw(hostile_text),
+        text=" ".join(names),
+        source=draw(st.none() | hostile_text),
+        title=draw(st.none() | hostile_text),
+        date=draw(st.none() | st.just("2025-02-18") | hostile_text),
     )
     relations = [
-        Relation(a, draw(st.sampled_from(RelationType)), b, evidence=draw(hostile_text), trigger=draw(hostile_text),
-                 confidence=draw(st.floats(0, 1)), modality=draw(st.sampled_from(Modality)), start_char=i,
-                 date=draw(st.none() | hostile_text))
-        for i, (a, b) in enumerate(zip(refs, refs[1:]))
+        Relation(
+            a,
+            draw(st.sampled_from(RelationType)),
+            b,
+            evidence=draw(hostile_text),
+            trigger=draw(hostile_text),
+            confidence=draw(st.floats(0, 1)),
+            modality=draw(st.sampled_from(Modality)),
+            start_char=i,
+            date=draw(st.none() | hostile_text),
+        )
+        for i, (a, b) in enumerate(zip(refs, refs[1:], strict=False))
     ]
-    statements = [Statement(refs[0], content=draw(hostile_text), trigger="said", evidence=draw(hostile_text),
-                            addressee=refs[-1], about=tuple(refs[1:]))]
-    entities = [Entity(name=r.name, type=r.type, aliases=frozenset(draw(st.lists(hostile_name, max_size=2))),
-                       mentions=draw(st.integers(0, 5))) for r in refs]
+    statements = [
+        Statement(
+            refs[0],
+            content=draw(hostile_text),
+            trigger="said",
+            evidence=draw(hostile_text),
+            addressee=refs[-1],
+            about=tuple(refs[1:]),
+        )
+    ]
+    entities = [
+        Entity(
+            name=r.name,
+            type=r.type,
+            aliases=frozenset(draw(st.lists(hostile_name, max_size=2))),
+            mentions=draw(st.integers(0, 5)),
+        )
+        for r in refs
+    ]
     return DocumentRecords(document=document, entities=entities, relations=relations, statements=statements)
 
 
@@ -230,8 +348,11 @@ def _build(nlp: Any, *texts: str) -> KnowledgeGraph:
     return kgraph.build([Document(id=f"gen-{i}", text=t) for i, t in enumerate(texts)], nlp=nlp)
 
 
-@given(st.lists(st.one_of(st.sampled_from(TEXT_WORDS), st.sampled_from(HOSTILE_PIECES), hostile_text), max_size=40)
-       .map(" ".join))
+@given(
+    st.lists(st.one_of(st.sampled_from(TEXT_WORDS), st.sampled_from(HOSTILE_PIECES), hostile_text), max_size=40).map(
+        " ".join
+    )
+)
 @FAST
 def test_generated_text_builds_valid_output(nlp: Any, text: str) -> None:
     kg = _build(nlp, text)

@@ -249,3 +249,10 @@ def test_exchanged_fire_with_pairs_sides_not_allies(nlp: Any) -> None:
     found = triples(nlp, "South Korean and US troops exchanged fire with North Korean soldiers.")
     assert {("South Korea", "attacks", "North Korea"), ("North Korea", "attacks", "United States")} <= found
     assert ("South Korea", "attacks", "United States") not in found
+
+
+def test_described_official_outside_a_headline_is_the_state(nlp: Any) -> None:
+    text = "Joe Biden, the US president, met Xi Jinping. A US official later urged China to act."
+    found = triples(nlp, text)
+    assert ("United States", "appealsTo", "China") in found
+    assert ("Joe Biden", "appealsTo", "China") not in found

@@ -112,8 +112,13 @@ def test_empty_documents_are_skipped_with_a_warning(tmp_path: Path) -> None:
 
 def test_malformed_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl"
-    lines = [json.dumps({"id": "n1", "text": PARAGRAPH}), '{"id": "n2", "text": ', json.dumps(["not", "an object"]),
-             json.dumps({"id": "n4", "text": 7}), json.dumps({"id": "n5", "text": "Fine again."})]
+    lines = [
+        json.dumps({"id": "n1", "text": PARAGRAPH}),
+        '{"id": "n2", "text": ',
+        json.dumps(["not", "an object"]),
+        json.dumps({"id": "n4", "text": 7}),
+        json.dumps({"id": "n5", "text": "Fine again."}),
+    ]
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError, match=r"news\.jsonl, line 2: malformed JSONL record .*--skip-bad"):
         _read(path)
@@ -207,7 +212,9 @@ def test_a_50_mb_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
     assert grown_kib < 20_000, f"peak RSS grew by {grown_kib} KiB reading a {size // 1_000_000} MB file"
 
 
-def test_a_huge_jsonl_line_is_rejected_without_reading_it_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_huge_jsonl_line_is_rejected_without_reading_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import kgraph.sources as sources
 
     monkeypatch.setattr(sources, "MAX_JSONL_LINE_BYTES", 1_000)
@@ -220,12 +227,16 @@ def test_a_huge_jsonl_line_is_rejected_without_reading_it_whole(tmp_path: Path, 
         assert [d.id for d in _read(path, skip_bad=True)] == ["ok"]
 
 
-
 @pytest.mark.parametrize(
     ("raw", "clean"),
-    [("Alda\x00Venn", "Alda Venn"), ("a\x1b[31mb", "a [31mb"), ("line\r\nnext\rlast", "line\n\nnext\nlast"),
-     ("lone \ud800 and \udfff", "lone \ufffd and \ufffd"), ("non\ufffe\uffff\ufdd0", "non\ufffd\ufffd\ufffd"),
-     ("kept: \t\n \u202e RTL \U0001F600 \"q\" \\ <script>", "kept: \t\n \u202e RTL \U0001F600 \"q\" \\ <script>")],
+    [
+        ("Alda\x00Venn", "Alda Venn"),
+        ("a\x1b[31mb", "a [31mb"),
+        ("line\r\nnext\rlast", "line\n\nnext\nlast"),
+        ("lone \ud800 and \udfff", "lone \ufffd and \ufffd"),
+        ("non\ufffe\uffff\ufdd0", "non\ufffd\ufffd\ufffd"),
+        ('kept: \t\n \u202e RTL \U0001f600 "q" \\ <script>', 'kept: \t\n \u202e RTL \U0001f600 "q" \\ <script>'),
+    ],
 )
 def test_clean_text_replaces_one_for_one(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean and len(clean) == len(raw)
@@ -240,9 +251,18 @@ def test_clean_records_cleans_every_string_and_leaves_the_input() -> None:
         relations=[Relation(bad, RelationType.ACCUSES, bad, evidence="e\x06", trigger="t\x07", confidence=0.5)],
     )
     cleaned = clean_records(records)
-    strings = [cleaned.document.id, cleaned.document.text, cleaned.document.source, cleaned.document.title,
-               cleaned.document.date, cleaned.entities[0].name, *cleaned.entities[0].aliases,
-               cleaned.relations[0].subject.name, cleaned.relations[0].evidence, cleaned.relations[0].trigger]
+    strings = [
+        cleaned.document.id,
+        cleaned.document.text,
+        cleaned.document.source,
+        cleaned.document.title,
+        cleaned.document.date,
+        cleaned.entities[0].name,
+        *cleaned.entities[0].aliases,
+        cleaned.relations[0].subject.name,
+        cleaned.relations[0].evidence,
+        cleaned.relations[0].trigger,
+    ]
     assert all(s is not None and clean_text(s) == s for s in strings)
     assert records.entities[0].name == "Venn\x00\ud800"
 

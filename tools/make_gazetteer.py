@@ -148,6 +148,20 @@ def make_cities(
                     "aliases": _unique(table.get("aliases", {}).get(capital, ()), exclude=[capital]),
                 }
             )
+    for name, seat in sorted(table.get("seats", {}).items()):
+        country = by_code[seat["country"]]
+        rows.append(
+            {
+                "name": name,
+                "type": "Location",
+                "country": country["name"],
+                "country_code": country["code"],
+                "geonames_id": None,
+                "population": 0,
+                "capital": True,  # acts for its country like a capital ("the Kremlin said")
+                "aliases": _unique(seat.get("aliases", ()), exclude=[name]),
+            }
+        )
     return sorted(rows, key=lambda r: (r["name"], r["country_code"]))
 
 

@@ -37,7 +37,12 @@ def _register_commands() -> None:
 
 
 def _show_warning(
-    message: Warning | str, category: type[Warning], filename: str, lineno: int, file: TextIO | None = None, line: str | None = None
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
 ) -> None:
     print(f"kgraph: warning: {message}", file=sys.stderr)
 
@@ -66,10 +71,11 @@ def _sigterm_raises() -> Iterator[None]:
 
 
 # typer >= 0.25 vendors click: its exceptions are not ``click``'s, so accept both families.
-_ABORTS: tuple[type[BaseException], ...] = tuple({click.exceptions.Abort, typer.Abort})
-_EXITS: tuple[type[BaseException], ...] = tuple({click.exceptions.Exit, typer.Exit})
-_CLICK_ERRORS: tuple[type[BaseException], ...] = tuple(
-    {click.ClickException, getattr(typer, "TyperException", click.ClickException)}
+_ABORTS: tuple[type[BaseException], ...] = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt)
+_EXITS: tuple[type[BaseException], ...] = (click.exceptions.Exit, typer.Exit)
+_CLICK_ERRORS: tuple[type[BaseException], ...] = (
+    click.ClickException,
+    getattr(typer, "TyperException", click.ClickException),
 )
 
 
@@ -103,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     _register_commands()
     previous_showwarning = warnings.showwarning
-    warnings.showwarning = _show_warning  # type: ignore[assignment]
+    warnings.showwarning = _show_warning
     try:
         with _sigterm_raises():
             status = app(args=argv, standalone_mode=False, prog_name="kgraph")
@@ -113,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     except KGraphError as error:
         print(f"kgraph: error: {error}", file=sys.stderr)
         return int(error.exit_code)
-    except (*_ABORTS, KeyboardInterrupt) as error:
+    except _ABORTS as error:
         return _interrupted(error)
     except _EXITS as done:
         return int(getattr(done, "exit_code", 0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,29 +19,42 @@ from kgraph.ontology import DEFAULT_BASE
 
 @app.command()
 def build(
-    inputs: Annotated[list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.", show_default=False)],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.", show_default=False)
+    ],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Graph file to write (format from the extension).")
+        Path | None, typer.Option("--output", "-o", help="Graph file to write (format from the extension).")
     ] = None,
-    html: Annotated[Optional[Path], typer.Option(help="Also write an interactive HTML graph here.")] = None,
+    html: Annotated[Path | None, typer.Option(help="Also write an interactive HTML graph here.")] = None,
     max_nodes: Annotated[
-        Optional[int], typer.Option("--max-nodes", help="HTML: keep the N most connected actors (the page lists the rest).", min=1)
+        int | None,
+        typer.Option("--max-nodes", help="HTML: keep the N most connected actors (the page lists the rest).", min=1),
     ] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (default: from the extension).")] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format (default: from the extension).")
+    ] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
-    actors: Annotated[Optional[Path], typer.Option(help="JSONL actor dictionary adding to the gazetteer.")] = None,
-    lexicon: Annotated[Optional[Path], typer.Option(help="JSONL lexicon adding relation triggers.")] = None,
-    min_confidence: Annotated[float, typer.Option(help="Drop relations below this confidence (0-1).", min=0.0, max=1.0)] = 0.0,
-    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip malformed JSONL lines instead of stopping.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers.", min=1)] = 1,
+    actors: Annotated[Path | None, typer.Option(help="JSONL actor dictionary adding to the gazetteer.")] = None,
+    lexicon: Annotated[Path | None, typer.Option(help="JSONL lexicon adding relation triggers.")] = None,
+    min_confidence: Annotated[
+        float, typer.Option(help="Drop relations below this confidence (0-1).", min=0.0, max=1.0)
+    ] = 0.0,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Skip malformed JSONL lines instead of stopping.")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers.", min=1)
+    ] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch and per task.", min=1)] = 64,
-    engine: Annotated[Engine, typer.Option(help="Where the pipeline runs: this machine or a Dask cluster.")] = Engine.LOCAL,
+    engine: Annotated[
+        Engine, typer.Option(help="Where the pipeline runs: this machine or a Dask cluster.")
+    ] = Engine.LOCAL,
     scheduler: Annotated[
-        Optional[str], typer.Option(help="Dask scheduler address tcp://HOST:PORT (default: a 2-worker local cluster).")
+        str | None, typer.Option(help="Dask scheduler address tcp://HOST:PORT (default: a 2-worker local cluster).")
     ] = None,
     store: Annotated[
-        Optional[Path], typer.Option(help="Oxigraph store folder to add to; documents already in it are skipped.")
+        Path | None, typer.Option(help="Oxigraph store folder to add to; documents already in it are skipped.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary output.")] = False,
 ) -> None:
@@ -52,15 +65,28 @@ def build(
     from kgraph.engine.run import BuildTargets, run_build
 
     targets = BuildTargets(
-        output=output, format=OutputFormat.from_name(format) if format else None, html=html, store=store,
+        output=output,
+        format=OutputFormat.from_name(format) if format else None,
+        html=html,
+        store=store,
         html_max_nodes=max_nodes,
     )
     options = BuildOptions(
-        model=model, base=check_base(base), actors=actors, lexicon=lexicon, min_confidence=min_confidence,
+        model=model,
+        base=check_base(base),
+        actors=actors,
+        lexicon=lexicon,
+        min_confidence=min_confidence,
         batch_size=batch_size,
     )
     stats = run_build(
-        inputs, targets, options=options, engine=engine, jobs=jobs, scheduler=scheduler, skip_bad=skip_bad,
+        inputs,
+        targets,
+        options=options,
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
+        skip_bad=skip_bad,
         progress=not quiet,
     )
     if not quiet:

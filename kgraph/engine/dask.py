@@ -9,10 +9,10 @@ from __future__ import annotations
 
 __all__ = ["run_dask", "DEFAULT_LOCAL_WORKERS"]
 
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-import uuid
 from typing import Any
 
 from kgraph.build import BuildOptions

@@ -9,7 +9,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.build import BuildOptions
+from kgraph.build import DEFAULT_OPTIONS, BuildOptions
 from kgraph.engine import Engine, run_engine
 from kgraph.engine.batches import batched
 from kgraph.engine.stream import STREAMED_FORMATS, LineSink, RecordSink, SortedTurtleSink, StoreSink
@@ -75,7 +75,7 @@ def run_build(
     inputs: Iterable[str | Path],
     targets: BuildTargets,
     *,
-    options: BuildOptions = BuildOptions(),
+    options: BuildOptions = DEFAULT_OPTIONS,
     engine: Engine = Engine.LOCAL,
     jobs: int = 1,
     scheduler: str | None = None,

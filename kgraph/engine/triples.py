@@ -152,8 +152,13 @@ def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] |
                 _entity_triples(out, node, ref, names.label(node, ref))
         key = str(
             iris.assertion_iri(
-                document.id, relation.subject, relation.relation, relation.object, relation.start_char,
-                relation.trigger, base,
+                document.id,
+                relation.subject,
+                relation.relation,
+                relation.object,
+                relation.start_char,
+                relation.trigger,
+                base,
             )
         )
         assertions[(relation.modality.asserted, key)] = relation
@@ -181,8 +186,14 @@ def _entity_triples(out: list[_Spo], node: ox.NamedNode, ref: EntityRef, label: 
 
 
 def _assertion_triples(
-    out: list[_Spo], node: ox.NamedNode, r: Relation, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode,
-    doc: ox.NamedNode, names: _Iris,
+    out: list[_Spo],
+    node: ox.NamedNode,
+    r: Relation,
+    subject: ox.NamedNode,
+    predicate: ox.NamedNode,
+    obj: ox.NamedNode,
+    doc: ox.NamedNode,
+    names: _Iris,
 ) -> None:
     out.append((node, RDF_TYPE, _kg("Assertion")))
     out.append((node, RDF_SUBJECT, subject))

@@ -43,6 +43,8 @@ class ModalityLexicon:
     negating_heads: frozenset[str]
     event_argument_prepositions: frozenset[str]
     comment_nouns: frozenset[str]
+    agreement_governors: frozenset[str]
+    cooperation_complements: frozenset[str]
     not_yet_verbs: frozenset[str]
     commissive_governors: frozenset[str]
     threat_words: frozenset[str]
@@ -107,6 +109,8 @@ def load_modality_lexicon(path: Path | None = None) -> ModalityLexicon:
         negating_heads=_words(data, "negating_heads", name),
         event_argument_prepositions=_words(data, "event_argument_prepositions", name),
         comment_nouns=_words(data, "comment_nouns", name),
+        agreement_governors=_words(data, "agreement_governors", name),
+        cooperation_complements=_words(data, "cooperation_complements", name),
         not_yet_verbs=_words(data.get("not_yet", {}), "verbs", name),
         commissive_governors=_words(data, "commissive_governors", name),
         threat_words=_words(data, "threat_words", name),

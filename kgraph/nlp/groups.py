@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-__all__ = ["GroupRole", "GroupPhrase", "classify_collective", "group_phrase", "people_phrase", "is_group_role"]
+__all__ = [
+    "GroupRole",
+    "GroupPhrase",
+    "GroupRules",
+    "classify_collective",
+    "group_phrase",
+    "people_phrase",
+    "is_group_role",
+]
 
 from dataclasses import dataclass
 from enum import Enum
 
 from spacy.tokens import Token
 
-from kgraph.model import EntityType
+from kgraph.model import EntityRef, EntityType
+from kgraph.nlp.resolution import ACTING, ResolutionState, ResolverBase, SpanCandidate
 from kgraph.nlp.wordclasses import load_word_classes
 
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "direct"})
@@ -107,3 +116,115 @@ def people_phrase(noun: Token) -> GroupPhrase | None:
                 end = objects[0].right_edge.i + 1
                 return GroupPhrase(left, start, end, noun.doc[start:end].text)
     return None
+
+
+class GroupRules(ResolverBase):
+    """Rules for collectives and government bodies (mixed into ``ActorResolver``)."""
+
+    def _groups(self, state: ResolutionState) -> None:
+        """Collectives: "the French delegation" and "Rwandan rebels" become Groups; "a Hamas delegation"
+        and "Hamas fighters" stand for the organisation; "displaced families in Goma"."""
+        doc = state.doc
+        words = self.words
+        collective = words.group_nouns | words.non_state_nouns | words.member_nouns
+        for i in state.where(words.body_nouns | collective | words.people_nouns | {"community"}):
+            token = doc[i]
+            lower = token.lower_
+            if lower in words.body_nouns and token.pos_ in {"NOUN", "PROPN"} and token.i not in state.taken:
+                if self._body(state, token):
+                    continue
+            if token.pos_ == "NOUN" and lower in collective and token.i not in state.taken:
+                modifiers = [
+                    s
+                    for s in state.spans
+                    if token.left_edge.i <= s.start
+                    and s.end <= token.i
+                    and s.ref.type in {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.LOCATION}
+                ]
+                if modifiers and self._collective(state, token, modifiers[-1]):
+                    continue
+            if lower == "community" and token.i > 0 and doc[token.i - 1].lower_ == "international":
+                start = token.i - 1
+                if state.free(start, token.i + 1):
+                    alias = doc[max(0, start - 1) : token.i + 1].text
+                    state.add(
+                        SpanCandidate(start, token.i + 1, EntityRef(EntityType.GROUP, "international community"), alias)
+                    )
+                continue
+            if self._members_from(state, token):
+                continue
+            people = people_phrase(token)
+            if people is not None and state.free(people.start, token.i + 1):
+                ref = EntityRef(EntityType.GROUP, people.name)
+                state.add(
+                    SpanCandidate(people.start, people.end, ref, doc[people.np_start : people.end].text, source="group")
+                )
+
+    def _body(self, state: ResolutionState, noun: Token) -> bool:
+        """ "the Chinese foreign ministry", "Poland's parliament": a government body of a country."""
+        doc = state.doc
+        left = noun.left_edge.i
+        owners = [s for s in state.spans if left <= s.start and s.end <= noun.i and s.ref.type is EntityType.COUNTRY]
+        if not owners:
+            return False
+        owner = owners[0]
+        between = doc[owner.end : noun.i]
+        if any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} and t.text not in {"'s", "’s"} for t in between):
+            return False
+        if any(i in state.taken and not owner.start <= i < owner.end for i in range(owner.start, noun.i + 1)):
+            return False
+        name = doc[owner.start : noun.i + 1].text
+        body = SpanCandidate(owner.start, noun.i + 1, EntityRef(EntityType.ORGANIZATION, name), name, source="body")
+        body.owner = owner.ref
+        state.spans.remove(owner)
+        state.add(body)
+        state.spans.append(owner)
+        return True
+
+    def _members_from(self, state: ResolutionState, noun: Token) -> bool:
+        """ "Fighters from JNIM attacked ...": a subject made of an actor's members is that actor."""
+        if (
+            noun.dep_ not in {"nsubj", "nsubjpass"}
+            or noun.lower_ not in self.words.member_nouns | self.words.state_nouns
+        ):
+            return False
+        roots = {state.doc[s.start : s.end].root.i: s for s in state.spans if s.ref.type in ACTING}
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in roots:
+                        actor = roots[obj.i]
+                        start = noun.left_edge.i
+                        state.spans.append(
+                            SpanCandidate(
+                                start, actor.end, actor.ref, state.doc[start : actor.end].text, source="members"
+                            )
+                        )
+                        state.taken.update(range(start, actor.end))
+                        return True
+        return False
+
+    def _collective(self, state: ResolutionState, noun: Token, owner: SpanCandidate) -> bool:
+        """Resolve "<owner> <noun>"; True when handled."""
+        doc = state.doc
+        role = classify_collective(noun, owner.ref.type)
+        if role is GroupRole.ACTOR:
+            if owner.ref.type is EntityType.LOCATION:
+                return False
+            owner.end = max(owner.end, noun.i + 1)  # "a Hamas delegation", "Hamas fighters": the organisation
+            owner.alias = doc[owner.start : owner.end].text
+            state.taken.update(range(owner.start, owner.end))
+            return True
+        if role is GroupRole.NONE:
+            return False
+        phrase = group_phrase(noun)
+        if any(i in state.taken and not owner.start <= i < owner.end for i in range(phrase.start, phrase.end)):
+            return False
+        affiliated = role is GroupRole.AFFILIATED_GROUP and owner.ref.type is not EntityType.LOCATION
+        alias = doc[phrase.np_start : phrase.end].text
+        group = SpanCandidate(phrase.start, phrase.end, EntityRef(EntityType.GROUP, phrase.name), alias, source="group")
+        group.owner = owner.ref if affiliated else None
+        state.spans.remove(owner)
+        state.add(group)
+        state.spans.append(owner)  # the country mention stays, nested inside the group
+        return True

@@ -177,9 +177,12 @@ def _governor_class(
     candidates = [head]
     if head.lemma_.lower() == "be":
         candidates += [c for c in head.children if c.dep_ in {"acomp", "attr", "oprd"}]
+    cooperation = bool(set(_forms(trigger) + _forms(governing_verb(trigger))) & lexicon.cooperation_complements)
     for word in candidates:
         if threat and set(_forms(word)) & lexicon.commissive_governors:
-            continue
+            continue  # "threatened to retaliate": the threat is the act
+        if cooperation and set(_forms(word)) & lexicon.agreement_governors:
+            continue  # "agreed to share data": agreeing to cooperate is the cooperation
         found = _lookup(word, table)
         if found is not None:
             return found

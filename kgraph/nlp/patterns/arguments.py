@@ -18,6 +18,8 @@ __all__ = [
     "antecedent",
 ]
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kgraph.model import EntityType
@@ -154,11 +156,20 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
     return unique(found)
 
 
+def _in_headline(context: Context, token: Token) -> bool:
+    """True when ``token`` is in a first line that stands alone (a headline)."""
+    start, end = context.sentence(token.i)
+    return start == 0 and end < len(context.doc) and "\n" in context.doc[start:end].text_with_ws
+
+
 def _described_person(context: Context, noun: Token) -> list[ActorMention]:
-    """ "a US official" (a headline's usual subject): the first person the text ties to that actor, if any."""
+    """An unnamed official: in a headline the person the body names for that actor ("US official urges EU" is
+    the US official named below); elsewhere, or when none is named, the actor itself ("a British minister said")."""
     bodies = {m.entity for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c)}
     if not bodies:
         return []
+    if not _in_headline(context, noun):
+        return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
     people = {
         r.subject
         for r in context.doc._.kg_relations or ()
@@ -168,7 +179,8 @@ def _described_person(context: Context, noun: Token) -> list[ActorMention]:
     }
     for mention in context.mentions:
         if mention.entity in people and not mention.pronoun:
-            return [mention]
+            # the person, mentioned here by the description ("US official")
+            return [replace(mention, start=noun.left_edge.i, end=noun.i + 1, root=noun.i)]
     # no named person: "a British minister said" stands for the state
     return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
 

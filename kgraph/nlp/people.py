@@ -1,0 +1,188 @@
+"""People: PERSON entities with titles and ranks stripped, titles that prove a name, surnames."""
+
+from __future__ import annotations
+
+__all__ = ["PeopleRules"]
+
+from spacy.tokens import Doc, Span
+
+from kgraph.model import EntityRef, EntityType
+from kgraph.nlp.canonical import PersonNames, clean_label
+from kgraph.nlp.gazetteer import SPANS_KEY
+from kgraph.nlp.resolution import ResolutionState, ResolverBase
+from kgraph.nlp.titles import TitlePhrase
+
+
+class PeopleRules(ResolverBase):
+    """Rules that find and name people (mixed into ``ActorResolver``)."""
+
+    def _persons(self, state: ResolutionState) -> list[tuple[int, int]]:
+        """PERSON entities with titles, ranks and honorifics stripped; records the title phrases."""
+        doc = state.doc
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and not self._titled_ent(state, ent):
+                continue
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+                end -= 1
+            while (
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+            ):
+                end += 2  # "Han Duck" + "-soo": NER cut the name at its hyphen
+            first = start
+            while start < end and (
+                self.titles.is_title_word(doc[start].text)
+                or self._is_actor_word(doc[start].text)
+                or doc[start].lower_ == "the"
+            ):
+                start += 1
+            if end - start == 1 and not any(self.titles.is_title_word(t.text) for t in doc[first:start]):
+                start = first  # "Georgian Dream" is a name, not "Dream" with a demonym in front
+            while end < len(doc) and self._continues_name(state, end):
+                end += 1  # "Maria Corina" + "Machado"
+            if start >= end or not state.free(start, end) or self._town_of(doc, start):
+                continue
+            if end - start == 1 and self.gazetteer.lookup(doc[start].text):
+                continue
+            out.append((start, end))
+        return out + self._titled_names(state, out)
+
+    def _continues_name(self, state: ResolutionState, i: int) -> bool:
+        """True when token ``i`` is a capitalised proper noun that NER left off the end of a name."""
+        token = state.doc[i]
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.ent_iob_ in {"O", ""}
+            and not state.doc[i - 1].whitespace_ == ""
+            and token.is_alpha
+            and not self.titles.is_title_word(token.text)
+            and not self.gazetteer.lookup(token.text)
+        )
+
+    @staticmethod
+    def _town_of(doc: Doc, start: int) -> bool:
+        """ "the town of Avdiivka": a place whatever NER says."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in {"town", "city", "village", "port", "district", "region", "province"}
+        )
+
+    def _titled_ent(self, state: ResolutionState, ent: Span) -> bool:
+        """An ORG/GPE entity that a capitalised title proves to be a person ("Vice-President Moody Awori")."""
+        if ent.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(ent) <= 4 or self.gazetteer.lookup(ent.text):
+            return False
+        if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent):
+            return False
+        title = self._title_before(state, ent.start)
+        return title is not None and title[0].position is not None and state.doc[ent.start - 1].text[:1].isupper()
+
+    def _titled_names(self, state: ResolutionState, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names NER missed that a capitalised title proves: "Commission Chairperson Amara Diallo"."""
+        doc = state.doc
+        covered = {i for s, e in persons for i in range(s, e)}
+        out = []
+        for i in state.where(self.titles.head_words):
+            token = doc[i]
+            if not token.text[:1].isupper():
+                continue
+            start = token.i + 1
+            end = start
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and not self.titles.is_title_word(doc[end].text)
+                and not self.gazetteer.lookup(doc[end].text)
+            ):
+                end += 1
+            if (
+                end - start >= 2
+                and end - start <= 4
+                and not any(i in covered for i in range(start, end))
+                and state.free(start, end)
+            ):
+                if all(doc[i].ent_type_ in {"", "PERSON"} for i in range(start, end)):
+                    out.append((start, end))
+                    covered.update(range(start, end))
+        return out
+
+    def _title_before(self, state: ResolutionState, start: int) -> tuple[TitlePhrase, int] | None:
+        """The title phrase right before the name at ``start`` and where its affiliation ends."""
+        doc = state.doc
+        i = start
+        found = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
+        actor = next((s for s in found if s.end == start and self._is_actor_word(s.text)), None)
+        if actor is not None and actor.start > 1 and doc[actor.start - 1].lower_ in {"of", "for"}:
+            end = actor.start - 1  # "Prime Minister of Britain Keir Starmer"
+            i = end
+            while i > 0 and self.titles.is_title_word(doc[i - 1].text):
+                i -= 1
+            phrase = self.titles.analyse(doc, i, end) if i < end else None
+            if phrase is not None:
+                return phrase, i
+            i = start
+        while i > 0 and (
+            self.titles.is_title_word(doc[i - 1].text)
+            or (doc[i - 1].lower_ in {"of", "for"} and i < start)
+            or (doc[i - 1].text == "-" and i > 1 and self.titles.is_title_word(doc[i - 2].text))
+        ):
+            i -= 1
+        while i < start and doc[i].lower_ in {"of", "for", "the"}:
+            i += 1
+        if i == start:
+            return None
+        if i > 0 and doc[i - 1].pos_ in {"NOUN", "ADJ"} and not doc[i - 1].text[:1].isupper():
+            return None  # "foreign policy chief": the title began with words we do not know
+        phrase = self.titles.analyse(doc, i, start)
+        if phrase is None:
+            return None
+        return phrase, i
+
+    def _affiliation_start(self, state: ResolutionState, title_start: int) -> int:
+        """Include the country/organisation right before a title ("US Secretary of State ...")."""
+        doc = state.doc
+        i = title_start
+        if i > 0 and doc[i - 1].text in {"'s", "’s"}:
+            i -= 1
+        for span in state.spans:
+            if span.end == i and span.ref.type in {EntityType.COUNTRY, EntityType.ORGANIZATION}:
+                return span.start
+        found = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
+        for match in found:
+            if match.end == i:
+                return int(match.start)
+        for ent in doc.ents:
+            if ent.end == i and ent.label_ in {"ORG", "GPE", "NORP"}:
+                return int(ent.start) + (1 if doc[ent.start].lower_ == "the" else 0)
+        return title_start
+
+    def _appos_org(self, span: Span) -> bool:
+        """ "two Chinese companies, Hexin Microtech and Zhongyuan Avionics": a name in apposition to an org noun."""
+        node = span.root
+        if any(c.dep_ == "appos" and c.lower_ in self.words.org_nouns for c in node.children):
+            return True  # "Georgian Dream, the ruling party, ..."
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "appos" and node.head.lower_ in self.words.org_nouns
+
+    def _canonical_people(self, state: ResolutionState, names: PersonNames) -> None:
+        for span in state.spans:
+            text = state.span_text(span.start, span.end)
+            if span.ref.type is EntityType.PERSON and span.source != "gazetteer":
+                span.ref = EntityRef(EntityType.PERSON, names.resolve(clean_label(text)))
+            elif (
+                span.source in {"ner", "gazetteer", "remention"}
+                and span.ref.type in {EntityType.ORGANIZATION, EntityType.LOCATION}
+                and span.end - span.start == 1
+                and not (span.source == "gazetteer" and span.ref.type is EntityType.ORGANIZATION)
+            ):
+                # "Lloyd Austin ... Austin said": a surname beats a city or an NER guess
+                if text in names.full or (names.knows(text) and names.resolve(text) != text):
+                    span.ref = EntityRef(EntityType.PERSON, names.resolve(text))
