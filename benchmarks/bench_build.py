@@ -77,6 +77,8 @@ def run_kgraph(corpus: Path, jobs: int, batch_size: int, model: str, output: Pat
         "seconds": time.perf_counter() - start,
         "cpu": _cpu() - cpu,
         "rss_mb": _peak_rss_mb(),
+        "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "documents": stats.documents,
         "relations": stats.relations,
         "triples": stats.triples,
@@ -247,7 +249,8 @@ def memory_check(sizes: list[int], jobs: int, batch_size: int, model: str, folde
         r = _child("kgraph", corpus, jobs, batch_size, model, folder)
         peaks.append(r["rss_mb"])
         print(
-            f"{size:>8,} documents ({words:,} words) -> N-Quads, jobs={jobs}: peak RSS {r['rss_mb']:.0f} MB, "
+            f"{size:>8,} documents ({words:,} words) -> N-Quads, jobs={jobs}: peak RSS {r['rss_mb']:.0f} MB "
+            f"(main process {r['rss_parent_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB), "
             f"{r['seconds']:.0f} s, {r['triples']:,} triples"
         )
         corpus.unlink()

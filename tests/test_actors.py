@@ -106,6 +106,16 @@ def test_capital_acting_is_the_country_and_venue_is_a_location(nlp: Any) -> None
     assert mentions(doc)[-1] == ("Brussels", L, "Brussels")
 
 
+def test_seat_of_government_acts_for_its_country(nlp: Any) -> None:
+    doc = nlp("The Kremlin said the talks were useful. Putin later hosted Modi at the Kremlin.")
+    assert [(surface, t) for surface, t, _ in mentions(doc) if "Kremlin" in surface] == [
+        ("The Kremlin", C),
+        ("the Kremlin", L),
+    ]
+    doc = nlp("Kremlin spokesman Dmitry Peskov said they discussed Ukraine.")
+    assert ("Dmitry Peskov", "affiliatedWith", "Russia") in facts(doc)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

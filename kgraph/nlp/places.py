@@ -188,6 +188,8 @@ class PlaceRules(ResolverBase):
             return True
         if dep == "compound" and node.head.lower_ in {"government", "regime", "authorities", "administration"}:
             return True
+        if dep == "compound" and self.titles.is_title_word(node.head.text):
+            return node.head.lower_ not in {"mayor", "governor"}  # "Kremlin spokesman"; a mayor runs the city
         return False
 
     def _place_patterns(self, state: ResolutionState) -> None:
