@@ -138,7 +138,7 @@ class Document:
     """One input text with its metadata.
 
     >>> Document(id="a1", text="Rubio met Lavrov.").content_hash[:8]
-    '5d1b1e5a'
+    '342c1c6d'
     """
 
     id: str

@@ -15,6 +15,7 @@ __all__ = [
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from kgraph.model import EntityRef, EntityType
@@ -103,11 +104,11 @@ class ResolutionState:
 
     @classmethod
     def of(cls, doc: Doc) -> ResolutionState:
-        """A fresh state with the token texts read once (building spaCy Tokens is the costly part)."""
-        state = cls(doc, text=doc.text)
-        for token in doc:
-            state.texts.append(token.text)
-            state.idx.append(token.idx)
+        """A fresh state with the token texts read once, from arrays (building Tokens is costly)."""
+        text = doc.text
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        state = cls(doc, text=text, idx=[start for start, _ in offsets])
+        state.texts = [text[start : start + size] for start, size in offsets]
         state.lowers = [t.lower() for t in state.texts]
         return state
 
