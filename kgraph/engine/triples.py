@@ -55,8 +55,42 @@ def _text(value: str) -> ox.Literal:
     return ox.Literal(_UNSERIALISABLE.sub("\ufffd", value))
 
 
+# What kgraph.sources.clean_text replaces: controls other than tab and newline, lone
+# surrogates, noncharacters. Records from the pipeline are clean already; checking is cheaper
+# than rebuilding them.
+_DIRTY = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _is_clean(records: DocumentRecords) -> bool:
+    d = records.document
+    strings = [d.id, d.text, d.source or "", d.title or "", d.date or ""]
+    for e in records.entities:
+        strings.append(e.name)
+        strings.extend(e.aliases)
+    for r in records.relations:
+        strings += (r.subject.name, r.object.name, r.evidence, r.trigger, r.date or "")
+        if r.speaker:
+            strings.append(r.speaker.name)
+    for s in records.statements:
+        strings += (s.speaker.name, s.content, s.trigger, s.evidence, s.date or "")
+        strings.extend(a.name for a in s.about)
+        if s.addressee:
+            strings.append(s.addressee.name)
+    return _DIRTY.search("\n".join(strings)) is None
+
+
 def _date(value: str) -> ox.Literal:
     return ox.Literal(value, datatype=XSD_DATE) if _ISO_DATE.match(value) else _text(value)
+
+
+@lru_cache(maxsize=256)
+def _confidence(value: float) -> ox.Literal:
+    return ox.Literal(f"{value:.2f}", datatype=XSD_DECIMAL)
+
+
+@lru_cache(maxsize=64)
+def _plain(value: str) -> ox.Literal:
+    return ox.Literal(value)
 
 
 class _Iris:
@@ -108,7 +142,8 @@ def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] |
     3
     """
     out: list[_Spo] = []
-    records = clean_records(records)  # as KnowledgeGraph.add_records does
+    if not _is_clean(records):
+        records = clean_records(records)  # as KnowledgeGraph.add_records does
     document = records.document
     doc_iri = str(iris.document_iri(document.id, base))
     doc = _N(doc_iri)
@@ -202,8 +237,8 @@ def _assertion_triples(
     out.append((node, DERIVED_FROM, doc))
     out.append((node, _kg("evidence"), _text(r.evidence)))
     out.append((node, _kg("trigger"), _text(r.trigger)))
-    out.append((node, _kg("confidence"), ox.Literal(f"{round(float(r.confidence), 2):.2f}", datatype=XSD_DECIMAL)))
-    out.append((node, _kg("modality"), ox.Literal(r.modality.value)))
+    out.append((node, _kg("confidence"), _confidence(round(float(r.confidence), 2))))
+    out.append((node, _kg("modality"), _plain(r.modality.value)))
     if r.date:
         out.append((node, DC_DATE, _date(r.date)))
     if r.speaker:

@@ -5,7 +5,8 @@ Each line of a lexicon file is one JSON object of one of four kinds:
 - ``{"verb": "call", "prep": "on", "relation": "appealsTo"}``: a verb; ``prep`` (a string or a list)
   names the prepositions that introduce the object, and no ``prep`` means the direct object.
   ``"inverse": true`` swaps subject and object ("receive aid from"); ``"mutual": true`` makes a
-  directed relation hold both ways among the participants ("exchange fire").
+  directed relation hold both ways among the participants ("exchange fire"). ``"verbs": [...]`` on a verb
+  makes it a trigger only as the complement of those verbs ("vowed to retaliate against X": threatens).
 - ``{"noun": "talk", "prep": ["with", "between"], "relation": "consultsWith"}``: a nominal trigger;
   ``"verbs": [...]`` restricts the support verbs it needs when it is an object ("suspend relations").
 - ``{"support": "hold"}``: a support (light) verb whose object noun carries the relation ("hold talks").

@@ -19,6 +19,7 @@ from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
 from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
 from kgraph.nlp.lexicon import Lexicon, load_lexicon
 from kgraph.nlp.patterns import Candidate, Context, find_candidates
+from kgraph.nlp.patterns.arguments import subjects_of
 from kgraph.nlp.speech import attribute
 
 # Which entity types each relation accepts (subject types, object types); None = any actor.
@@ -50,6 +51,8 @@ _SIGNATURES: dict[RelationType, tuple[frozenset[EntityType] | None, frozenset[En
 }
 _ACTORS = frozenset(EntityType) - {EntityType.POSITION}
 _AVERTING = frozenset({"against", "from"})
+_REASONS = frozenset({"for", "of", "over"})
+_JUDGING = frozenset({RelationType.SUPPORTS, RelationType.ACCUSES})
 _MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "case"})
 
 
@@ -66,6 +69,20 @@ def _averted(trigger: Token) -> bool:
     """An act warned against or prevented is not asserted: "warned Pyongyang against supplying weapons"."""
     verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") else trigger
     return verb.dep_ == "pcomp" and verb.head.lower_ in _AVERTING
+
+
+def _judging_verb(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The verb judging the act a trigger names: "thanked Kenya for standing with X" (the thanker's claim)."""
+    prep = trigger.head
+    if trigger.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _REASONS:
+        return None
+    verb = prep.head
+    judged = (
+        any(e.relation in _JUDGING for e in lexicon.verb_forms(verb.lemma_, verb.text))
+        if verb.pos_ in ("VERB", "AUX")
+        else False
+    )
+    return verb if judged else None
 
 
 def _issuing_verb(trigger: Token) -> Token | None:
@@ -152,6 +169,11 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
                 modality = Modality.ASSERTED  # "vowed countermeasures against X": the vow is the threat
             if modality is Modality.ASSERTED and _averted(doc[candidate.trigger]):
                 modality = Modality.HYPOTHETICAL
+            judge = _judging_verb(doc[candidate.trigger], lexicon) if modality is Modality.ASSERTED else None
+            if judge is not None:
+                # what X is thanked, praised or blamed for is the judge's claim, not the text's
+                judges = [m.entity for m in subjects_of(context, judge)[0] if m.entity != candidate.subject]
+                modality, speaker = Modality.REPORTED, (judges[0] if judges else None)
             issuer = _issuing_verb(doc[candidate.trigger])
             if modality is Modality.ASSERTED and issuer is not None:
                 # "did not sign a statement backing X", "may seek a resolution censuring X"

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from kgraph.nlp.patterns.anaphora import find_event_anaphora, find_retaliation
 from kgraph.nlp.patterns.apposition import find_appositions
 from kgraph.nlp.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.patterns.dateline import find_dateline_places
 from kgraph.nlp.patterns.exhortation import find_exhortations
 from kgraph.nlp.patterns.hyphen import find_hyphen_participles
+from kgraph.nlp.patterns.location import find_places_in
 from kgraph.nlp.patterns.nominal import find_nominal
 from kgraph.nlp.patterns.verbal import find_verbal
 
@@ -22,6 +24,8 @@ from kgraph.nlp.patterns.verbal import find_verbal
 def find_candidates(context: Context) -> Iterator[Candidate]:
     """All candidates of every construction family, in a fixed order."""
     yield from find_appositions(context)
+    yield from find_dateline_places(context)
+    yield from find_places_in(context)
     yield from find_hyphen_participles(context)
     yield from find_verbal(context)
     yield from find_nominal(context)

@@ -41,6 +41,8 @@ _PLACES = frozenset(
     }
 )
 _BODIES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})
+# Verbs that link a subject to a descriptor of it: "is / remains / became a member of".
+_COPULAS = frozenset({"be", "remain", "become", "stay"})
 _COUNTERPART = "counterpart"
 _STATE_HEADS = frozenset(
     {
@@ -94,8 +96,11 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
     head = anchor.head
     if anchor.dep_ == "appos" and head is not anchor and not context.is_actor(head) and head.pos_ in ("NOUN", "PROPN"):
         found.append(head)
-    if anchor.dep_ in ("nsubj",) and head.lemma_ == "be":
-        found.extend(c for c in head.children if c.dep_ == "attr" and not context.is_actor(c) and c.pos_ == "NOUN")
+    if anchor.dep_ in ("nsubj",) and head.lemma_.lower() in _COPULAS:
+        # "X is / remains / became a member of Y"
+        found.extend(
+            c for c in head.children if c.dep_ in ("attr", "oprd") and not context.is_actor(c) and c.pos_ == "NOUN"
+        )
     if (
         anchor.dep_ == "nsubj"
         and head.tag_ == "VBG"
@@ -265,7 +270,9 @@ def _descriptor_relations(
                             )
         return
     modifiers = [c for c in descriptor.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-    modifiers += [t for t in tokens if t.dep_ == "poss" and t.head is not descriptor and t not in modifiers]
+    modifiers += [
+        _owned_place(context, t) for t in tokens if t.dep_ == "poss" and t.head is not descriptor and t not in modifiers
+    ]
     modifiers += [
         g
         for c in modifiers
@@ -289,6 +296,14 @@ def _descriptor_relations(
                 yield _candidate(
                     member, RelationType.AFFILIATED_WITH, owner.entity, tokens, descriptor, Pattern.DESCRIPTOR
                 )
+
+
+def _owned_place(context: Context, owner: Token) -> Token:
+    """The place a possessor owns when it is a named place: "a town in Somalia's Gedo region" lies in Gedo region."""
+    place = owner.head
+    if place is not owner and any(m.entity.type is EntityType.LOCATION for m in context.at(place)):
+        return place
+    return owner
 
 
 def find_appositions(context: Context) -> Iterator[Candidate]:

@@ -66,6 +66,10 @@ _GOVERNING = frozenset(
     """junta juntas regime regimes government governments authorities administration leadership rulers
     cabinet""".split()
 )
+# Nouns naming a part of what their "of" complement names.
+_PARTITIVE = frozenset({"part", "parts", "portion", "portions", "section", "sections", "rest", "remainder"})
+# Participles that name where goods come from: "steel imported from China".
+_SOURCED = frozenset({"import", "export", "ship", "make", "produce", "manufacture", "source", "originate", "send"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
@@ -108,6 +112,11 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
     ['Russia']
     """
     found: list[ActorMention] = []
+    if noun.lower_ in _PARTITIVE:  # "part of a Karen stronghold" is the stronghold's
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found.extend(m for p in prep.children if p.dep_ == "pobj" for m in actors_of(context, p, depth + 1))
+        return unique(found)
     if noun.lower_ in _NAMED_BY_OF:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -136,6 +145,10 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
                     found.extend(m for m in context.at(conj) if m.entity.type is not EntityType.LOCATION)
             elif depth < 1 and child.pos_ in ("NOUN", "PROPN"):
                 found.extend(owners_of(context, child, depth + 1))
+    if not found:  # goods "imported from China" are China's: "tariffs on steel imported from China"
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _SOURCED:
+                found.extend(prep_objects(context, child, "from"))
     if not found:  # "calls by Belarus", "an offer from Afghanistan", "ministers of A and B"
         preps = ("of", "from", "by") if noun.lower_ in _REPRESENTATIVES or noun.lower_ in _OWNED else ("from", "by")
         if noun.lower_ in _GOVERNING:
@@ -227,7 +240,10 @@ def is_passive(verb: Token) -> bool:
 def _own_subjects(context: Context, verb: Token) -> list[ActorMention]:
     found: list[ActorMention] = []
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ in _SUBJECT_DEPS and any(child.i in line for line in context.datelines):
+            # "NAIROBI, Feb. 11 - Kenyan warplanes pounded ...": the dateline parsed as subject
+            found.extend(m for c in child.children if c.dep_ == "appos" for m in actors_of(context, c))
+        elif child.dep_ in _SUBJECT_DEPS:
             found.extend(actors_of(context, child))
         elif child.dep_ == "agent":
             for pobj in child.children:

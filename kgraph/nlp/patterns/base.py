@@ -6,6 +6,7 @@ __all__ = ["Pattern", "Candidate", "Context", "Event", "hand_parsed"]
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -104,12 +105,18 @@ class Context:
     positions: dict[EntityRef, EntityRef] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    datelines: tuple[range, ...] = ()
 
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon) -> Context:
         """Index ``doc._.kg_mentions`` by token (a token may carry several mentions: "both sides")."""
         heads = _RELATIONAL_HEADS | {t for t in lexicon.titles if " " not in t}
-        mentions = [_trim(doc, m, heads) for m in doc._.kg_mentions or ()]
+        datelines = tuple(find_datelines(doc))
+        mentions = [
+            _trim(doc, m, heads)
+            for m in doc._.kg_mentions or ()
+            if not any(m.start in line for line in datelines)  # "NAIROBI, Feb. 11 -" is no actor
+        ]
         by_token: dict[int, list[ActorMention]] = defaultdict(list)
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -121,6 +128,7 @@ class Context:
             by_token=dict(by_token),
             tokens=list(doc),
             sentence_starts=[s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0],
+            datelines=datelines,
         )
         for relation in doc._.kg_relations or ():
             if relation.relation is RelationType.HOLDS_POSITION:
@@ -162,6 +170,28 @@ class Context:
         return token.i in self.by_token
 
 
+def find_datelines(doc: Doc) -> Iterator[range]:
+    """The wire datelines of ``doc``: an upper-case place and a comma opening a paragraph, up to a dash.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("NAIROBI, Feb. 11 - Kenya said. GENEVA talks began - slowly.")
+    >>> [doc[r.start:r.stop].text for r in find_datelines(doc)]
+    ['NAIROBI, Feb. 11 -']
+    """
+    for token in doc:
+        if not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].is_space):
+            continue
+        if not (token.is_upper and token.is_alpha and len(token) > 1):
+            continue
+        window = doc[token.i : token.i + _DATELINE_WIDTH]
+        comma = next((t.i for t in window if t.text == ","), None)
+        dash = next((t.i for t in window if t.text in _DASHES), None)
+        if comma is not None and dash is not None and comma < dash:
+            yield range(token.i, dash + 1)
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_WIDTH = 12
 POSITION = EntityType.POSITION
 # Heads that name other actors through their modifier: "NATO members" are not NATO.
 _RELATIONAL_HEADS = frozenset({"member", "members", "ally", "allies", "partner", "partners", "neighbour", "neighbours"})

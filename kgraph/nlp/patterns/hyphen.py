@@ -64,7 +64,12 @@ def find_hyphen_participles(context: Context) -> Iterator[Candidate]:
         agents = hyphen_agents(context, token)
         if not agents:
             continue
-        targets = actors_of(context, token.head)
+        # the modified noun and what is coordinated after it, not a conjunct before the modifier
+        # ("Syria's government and the US-backed SDF": only the SDF is backed)
+        earlier = {t.i for c in token.head.conjuncts if c.i < token.i for t in c.subtree} - {
+            t.i for t in token.head.subtree
+        }
+        targets = [m for m in actors_of(context, token.head) if m.root not in earlier]
         for entry in entries:
             assert entry.relation is not None
             yield from emit(

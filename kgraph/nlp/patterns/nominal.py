@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kgraph.model import RelationType
+from kgraph.model import EntityType, RelationType
 from kgraph.nlp.extensions import ActorMention
 from kgraph.nlp.lexicon import LexiconEntry
 from kgraph.nlp.patterns.arguments import actors_of, owners_of, prep_objects, subjects_of
@@ -18,6 +18,13 @@ from kgraph.nlp.patterns.coordination import unique
 from kgraph.nlp.patterns.verbal import emit
 
 _BETWEEN = "between"
+# Participles naming who hosts talks, and prepositions setting an agreement in talks.
+_HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organize", "sponsor", "facilitate", "convene"})
+_SETTINGS = frozenset({"after", "during", "at", "following", "in"})
+# Journeys whose destination stands for its host country.
+_TRAVELS = frozenset({"visit", "trip", "tour"})
+# Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit".
+_STATES = frozenset({"at", "in", "on"})
 # Appeals whose rejection names their addressee: "the RSF rejected the army's demand"
 # (the guide annotates demands so, not requests or orders).
 _ADDRESSED = frozenset({"demand", "ultimatum", "call", "appeal", "plea"})
@@ -58,8 +65,8 @@ def _governor(noun: Token) -> Token | None:
     head = base.head
     if base.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return head
-    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "at" and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _STATES and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "is at war with", "locked in a conflict with", "engaged in talks with"
     return None
 
 
@@ -76,6 +83,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
     subjects: list[ActorMention] = []
     if supported and governor is not None:
         subjects, _ = subjects_of(context, governor)
+        if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBN" and entry.verbs:
+            subjects = actors_of(context, governor.head)  # "the group, locked in a conflict with Ankara"
     if not subjects:
         subjects = [m for m in owners_of(context, noun) if m.root != noun.i] or _agent(context, noun)
     preps = [p for p in entry.preps if p and p != _BETWEEN]
@@ -84,8 +93,20 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
         objects.extend(prep_objects(context, noun, prep))
         if supported and governor is not None:
             objects.extend(prep_objects(context, governor, prep))
+    if not objects:  # "a suspension of air links with Serbia": the preposition sits on the "of" complement
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for complement in (p for p in of.children if p.dep_ == "pobj" and not context.is_actor(p)):
+                for prep in preps:
+                    objects.extend(prep_objects(context, complement, prep))
+    if supported and noun.lemma_.lower() in _TRAVELS:
+        # "arrived in Ankara on a visit": the host is the country of the place visited
+        objects = [(context.country_of(m) or m) if m.entity.type is EntityType.LOCATION else m for m in objects]
     objects = unique(objects)
     pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
+    hosts = _hosts(context, noun) if relation.symmetric and not supported else []
+    if hosts:  # "A and B signed a deal after talks hosted by C": C met both, and they met each other
+        subjects = unique([*subjects, *hosts])
+        pool = pool or _attendees(context, noun)
     pattern = Pattern.SUPPORT if supported else Pattern.BETWEEN if pool else Pattern.NOMINAL
     if subjects and not pool:
         context.events.append(
@@ -139,6 +160,35 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
         )
 
 
+def _hosts(context: Context, noun: Token) -> list[ActorMention]:
+    """Who hosted or mediated the talks a noun names: "talks hosted by C"."""
+    return unique(
+        m
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HOSTING
+        for m in prep_objects(context, c, "by")
+    )
+
+
+def _attendees(context: Context, noun: Token) -> list[ActorMention]:
+    """The parties to talks named as the setting of an agreement: "A and B signed a deal after talks ..."."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _SETTINGS:
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    lexicon = context.lexicon
+    agreeing = any(e.relation is not None and e.relation.symmetric for e in lexicon.verb_forms(verb.lemma_, verb.text))
+    agreeing = agreeing or any(
+        e.relation is not None and e.relation.symmetric
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for e in lexicon.nouns(c.lemma_)
+    )
+    return subjects_of(context, verb)[0] if agreeing else []
+
+
 def _phrase(noun: Token, governor: Token | None) -> str:
     words = [noun.text] if governor is None else [governor.text, noun.text]
     preps = [c.text for c in noun.children if c.dep_ == "prep" and c.lower_ != "by"]
@@ -161,5 +211,12 @@ def find_nominal(context: Context) -> Iterator[Candidate]:
         if noun.pos_ == "VERB" and noun.tag_ != "VBG":
             continue
         entries = list(context.lexicon.nouns(noun.lemma_)) or list(context.lexicon.nouns(noun.lower_))
+        if not entries:  # two-word triggers: "a protest note to X"
+            entries = [
+                e
+                for c in noun.children
+                if c.dep_ == "compound" and c.i == noun.i - 1
+                for e in context.lexicon.nouns(f"{c.lemma_.lower()} {noun.lemma_.lower()}")
+            ]
         for entry in entries:
             yield from _entry_candidates(context, noun, entry)

@@ -27,7 +27,8 @@ from kgraph.nlp.patterns.coordination import conjuncts, ordered_pairs, pairs, un
 _NOT_RELATED = frozenset(
     """be have do say tell report add state write claim announce note insist deny include involve become call name
     describe see know think believe expect hope want need seem appear make let get go come take use find give keep
-    show consider remain urge list quote cite ask reply respond comment confirm acknowledge stress reiterate""".split()
+    show consider remain urge list quote cite ask reply respond comment confirm acknowledge stress reiterate
+    regard view deem treat""".split()
 )
 
 
@@ -35,6 +36,11 @@ _NOT_RELATED = frozenset(
 _MESSAGES = frozenset(
     """speech message letter note statement address remarks briefing report signal warning greeting
     invitation proposal request""".split()
+)
+# Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
+# whose "of" names the released).
+_DEMANDED_ACTS = frozenset(
+    """withdrawal pullout pull-out departure retreat resignation surrender disarmament""".split()
 )
 # Relations whose target may sit in a complement clause.
 _ACT_THROUGH_CLAUSE = frozenset({RelationType.THREATENS, RelationType.REJECTS, RelationType.APPEALS_TO})
@@ -202,6 +208,20 @@ def _clause_targets(context: Context, verb: Token, relation: RelationType) -> li
     return unique(found)
 
 
+def _demanded_agents(context: Context, verb: Token) -> list[ActorMention]:
+    """Who is to do a demanded act: "demanded the withdrawal of Russian forces from X" addresses Russia, not X."""
+    found: list[ActorMention] = []
+    for noun in verb.children:
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in _DEMANDED_ACTS:
+            found.extend(prep_objects(context, noun, "of"))
+    return unique(found)
+
+
+def _governed(verb: Token, entry: LexiconEntry) -> bool:
+    """True when ``verb`` is the complement of one of the entry's governing verbs ("vowed to retaliate")."""
+    return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in entry.verbs
+
+
 def _passive_subjects(context: Context, verb: Token) -> list[ActorMention]:
     return unique(m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_of(context, c))
 
@@ -245,6 +265,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
         said = any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in verb.children)
         for entry in entries:
             assert entry.relation is not None
+            if entry.verbs and not _governed(verb, entry):
+                continue  # "retaliate" threatens only when vowed: "vowed to retaliate against X"
             if entry.preps != (DIRECT_OBJECT,) and ((object_nouns and entry.relation not in object_nouns) or said):
                 continue  # "received a call from", "delivered a speech to": the object noun says what happened
             entry_subjects = subjects
@@ -253,12 +275,26 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                     continue
                 entry_subjects = _passive_subjects(context, verb)
             objects = _objects(context, verb, entry, passive and agent)
+            if entry.relation is RelationType.APPEALS_TO and not passive:
+                objects = _demanded_agents(context, verb) or objects
             if not objects and entry.relation is RelationType.AIDS:
                 objects = _beneficiaries(context, verb)
             if not objects and entry.relation is RelationType.ATTACKS:
                 objects = _target_country(context, verb)
             if not objects and entry.relation in _ACT_THROUGH_CLAUSE:
                 objects = _clause_targets(context, verb, entry.relation)
+            if entry.verbs:
+                yield from emit(
+                    entry.relation,
+                    entry_subjects,
+                    objects,
+                    trigger=verb.head,
+                    trigger_text=f"{verb.head.text} to {_phrase(verb, entry)}",
+                    pattern=Pattern.INHERITED,
+                    inverse=entry.inverse,
+                    extra=(verb.i,),
+                )
+                continue
             if entry_subjects and not recorded:
                 context.events.append(
                     Event(entry.relation, verb.i, tuple(entry_subjects), tuple(objects), verb.lemma_.lower())
