@@ -8,7 +8,17 @@ leading "the", a trailing "'s", punctuation and whitespace.
 
 from __future__ import annotations
 
-__all__ = ["GoldEntity", "GoldRelation", "GoldDocument", "Score", "Evaluation", "normalise", "read_gold", "score_graph", "evaluate"]
+__all__ = [
+    "GoldEntity",
+    "GoldRelation",
+    "GoldDocument",
+    "Score",
+    "Evaluation",
+    "normalise",
+    "read_gold",
+    "score_graph",
+    "evaluate",
+]
 
 import json
 import re
@@ -138,7 +148,12 @@ class Score:
         self.found += other.found
 
     def as_dict(self) -> dict[str, float | int]:
-        return {**asdict(self), "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            **asdict(self),
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass(slots=True)
@@ -248,24 +263,22 @@ def score_graph(graph: Graph, gold: GoldDocument, evaluation: Evaluation) -> Non
             per.correct += 1
             evaluation.relations.correct += 1
         else:
-            evidence = _evidence(graph, t)
-            label = lambda n: predicted[n].label if n in predicted else n  # noqa: E731
-            evaluation.false_relations.append((gold.id, label(t[0]), t[1].value, label(t[2]), evidence))
+            subject_label = predicted[t[0]].label if t[0] in predicted else t[0]
+            object_label = predicted[t[2]].label if t[2] in predicted else t[2]
+            evaluation.false_relations.append((gold.id, subject_label, t[1].value, object_label, _evidence(graph, t)))
 
 
 def _evidence(graph: Graph, triple: tuple[str, RelationType, str]) -> str:
     s, relation, o = triple
-    query = """SELECT ?e WHERE { ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:evidence ?e }"""
-    for (value,) in graph.query(
-        query,
-        initNs={"rdf": RDF, "kg": KG_NS},
-        initBindings={"s": URIRef(s), "p": URIRef(KG_NS + relation.value), "o": URIRef(o)},
-    ):  # type: ignore[misc]
-        return str(value)
+    for node in graph.subjects(RDF.subject, URIRef(s)):
+        if (node, RDF.predicate, URIRef(KG_NS + relation.value)) in graph and (node, RDF.object, URIRef(o)) in graph:
+            return str(graph.value(node, URIRef(KG_NS + "evidence")) or "")
     return ""
 
 
-def evaluate(gold: Sequence[GoldDocument] | str | Path, *, nlp: Language | None = None, ids: Iterable[str] = ()) -> Evaluation:
+def evaluate(
+    gold: Sequence[GoldDocument] | str | Path, *, nlp: Language | None = None, ids: Iterable[str] = ()
+) -> Evaluation:
     """Build every gold document, write and re-read its Turtle, and score it.
 
     Args:

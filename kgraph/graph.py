@@ -115,8 +115,13 @@ class KnowledgeGraph:
             assertion = Assertion(
                 iri=str(
                     iris.assertion_iri(
-                        document.id, relation.subject, relation.relation, relation.object,
-                        relation.start_char, relation.trigger, self.base,
+                        document.id,
+                        relation.subject,
+                        relation.relation,
+                        relation.object,
+                        relation.start_char,
+                        relation.trigger,
+                        self.base,
                     )
                 ),
                 subject=subject,
@@ -205,16 +210,15 @@ class KnowledgeGraph:
         are united; edges keep every assertion of both graphs, so counts add up.
         """
         for node, data in other.graph.nodes(data=True):
-            self._add_node(node, data["label"], data["type"], set(data["aliases"]), set(data["links"]), dict(data["occurrences"]))
+            self._add_node(
+                node, data["label"], data["type"], set(data["aliases"]), set(data["links"]), dict(data["occurrences"])
+            )
         for _, _, data in other.graph.edges(data=True):
             for assertion in data["assertions"].values():
                 self.add_assertion(assertion)
-        for table, others in (
-            (self._tables.documents, other._tables.documents),
-            (self._tables.claims, other._tables.claims),
-            (self._tables.statements, other._tables.statements),
-        ):
-            table.update(others)  # type: ignore[attr-defined]
+        self._tables.documents.update(other._tables.documents)
+        self._tables.claims.update(other._tables.claims)
+        self._tables.statements.update(other._tables.statements)
         return self
 
     # ------------------------------------------------------------------ reading
@@ -252,7 +256,8 @@ class KnowledgeGraph:
     def triples(self) -> Iterator[tuple[str, str, str]]:
         """The direct ``(subject label, relation, object label)`` triples, sorted."""
         rows = sorted(
-            (self.graph.nodes[s]["label"], key, self.graph.nodes[o]["label"]) for s, o, key in self.graph.edges(keys=True)
+            (self.graph.nodes[s]["label"], key, self.graph.nodes[o]["label"])
+            for s, o, key in self.graph.edges(keys=True)
         )
         yield from rows
 
@@ -378,8 +383,10 @@ class KnowledgeGraph:
         part = KnowledgeGraph(self.base)
         for node in sorted(nodes):
             data = self.graph.nodes[node]
-            part._add_node(node, data["label"], data["type"], set(data["aliases"]), set(data["links"]), dict(data["occurrences"]))
-        for s, o, data in self.graph.subgraph(nodes).edges(data=True):
+            part._add_node(
+                node, data["label"], data["type"], set(data["aliases"]), set(data["links"]), dict(data["occurrences"])
+            )
+        for _s, _o, data in self.graph.subgraph(nodes).edges(data=True):
             for assertion in data["assertions"].values():
                 part.add_assertion(assertion)
         used = {a.document for a in part.assertions()} | {d for n in nodes for d in self.graph.nodes[n]["occurrences"]}
@@ -415,7 +422,7 @@ class KnowledgeGraph:
             if len(nodes) - 1 > cutoff:
                 continue
             steps = []
-            for u, v in zip(nodes, nodes[1:]):
+            for u, v in zip(nodes, nodes[1:], strict=False):
                 if self.graph.has_edge(u, v):
                     key = sorted(self.graph[u][v])[0]
                     steps.append((self.graph.nodes[u]["label"], key, self.graph.nodes[v]["label"]))

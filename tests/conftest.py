@@ -45,7 +45,9 @@ def require_tool(name: str) -> str:
     return path
 
 
-def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[bytes]:
+def run_cli(
+    *args: str, input: bytes | None = None, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m kgraph ARGS`` as a user would and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "kgraph", *args], input=input, capture_output=True, cwd=cwd, timeout=timeout, check=False

@@ -53,7 +53,9 @@ def test_seed_relation_with_provenance(seed_build: tuple[Path, Path], subject: s
     )
     assert rows, f"no provenance node for {subject} {relation} {obj}"
     doc, evidence, trigger, confidence = rows[0]  # type: ignore[misc]
-    text = json.loads(next(line for line in DEV_SET.read_text(encoding="utf-8").splitlines() if '"seed-rubio"' in line))["text"]
+    text = json.loads(
+        next(line for line in DEV_SET.read_text(encoding="utf-8").splitlines() if '"seed-rubio"' in line)
+    )["text"]
     assert str(evidence) in text and str(trigger)
     assert 0 < float(confidence) <= 1
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from kgraph.cli import app
-from kgraph.evaluate import Evaluation, evaluate as run_evaluation
+from kgraph.evaluate import Evaluation
+from kgraph.evaluate import evaluate as run_evaluation
 from kgraph.io import atomic_write_text
 from kgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
@@ -23,17 +24,25 @@ def _table(evaluation: Evaluation) -> Table:
     rows = [("entities", evaluation.entities), ("relations", evaluation.relations)]
     rows += [(f"  {name}", score) for name, score in sorted(evaluation.by_relation.items())]
     for name, s in rows:
-        table.add_row(name, str(s.predicted), str(s.correct), str(s.gold), str(s.found),
-                      f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        table.add_row(
+            name,
+            str(s.predicted),
+            str(s.correct),
+            str(s.gold),
+            str(s.found),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
     return table
 
 
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (the shared/eval/dev.jsonl format).")],
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the full report as JSON here.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the full report as JSON here.")] = None,
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false hits.")] = True,
-    ids: Annotated[Optional[list[str]], typer.Option("--id", help="Only these document ids (repeatable).")] = None,
+    ids: Annotated[list[str] | None, typer.Option("--id", help="Only these document ids (repeatable).")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = DEFAULT_MODEL,
 ) -> None:
     """Build each gold document, read its Turtle back and print P/R/F1 per relation."""

@@ -51,7 +51,9 @@ def doc_to_records(doc: Doc, document: Document) -> DocumentRecords:
     The document's date is copied onto relations and statements that do not carry their own.
     """
     mentions = [
-        Mention(m.entity, doc[m.start : m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.pronoun)
+        Mention(
+            m.entity, doc[m.start : m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.pronoun
+        )
         for m in doc._.kg_mentions or ()
     ]
     counts = Counter(m.entity for m in mentions)

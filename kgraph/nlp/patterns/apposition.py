@@ -86,6 +86,14 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", text.lower()).strip()
 
 
+def _factual(copula: Token) -> bool:
+    """False for a copula that is negated, modal or a wish: "could become a member", "is not a member"."""
+    if copula.dep_ in ("xcomp", "ccomp", "advcl") and copula.head is not copula and copula.head.pos_ in ("VERB", "AUX"):
+        # "wants to become", "hopes to be"; not a reported fact "said Armenia is a member"
+        return copula.dep_ == "ccomp" and _factual(copula.head)
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in copula.children)
+
+
 def _descriptors(context: Context, anchor: Token) -> list[Token]:
     found = []
     for child in anchor.children:
@@ -96,7 +104,7 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
     head = anchor.head
     if anchor.dep_ == "appos" and head is not anchor and not context.is_actor(head) and head.pos_ in ("NOUN", "PROPN"):
         found.append(head)
-    if anchor.dep_ in ("nsubj",) and head.lemma_.lower() in _COPULAS:
+    if anchor.dep_ in ("nsubj",) and head.lemma_.lower() in _COPULAS and _factual(head):
         # "X is / remains / became a member of Y"
         found.extend(
             c for c in head.children if c.dep_ in ("attr", "oprd") and not context.is_actor(c) and c.pos_ == "NOUN"
