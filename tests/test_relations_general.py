@@ -133,3 +133,19 @@ def test_place_withdrawn_from_is_not_appealed_to(nlp: Any) -> None:
 def test_talks_as_setting_of_an_unrelated_act_give_no_consultation(nlp: Any) -> None:
     found = triples(nlp, "After talks hosted by Qatar, Israel struck Gaza.")
     assert not {t for t in found if t[1] == "consultsWith"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia could become a member of the European Union.",
+        "Ukraine wants to become a member of NATO.",
+        "Brazil may slap tariffs on steel imported from China.",
+        "Thailand will close its border to Cambodian trucks next week.",
+        "Did Iraq hand a protest note to the Turkish ambassador?",
+        "Serbia and Kosovo will sign a deal after talks hosted by Hungary.",
+        "Egypt's foreign minister will arrive in Ankara on an official visit next week.",
+    ],
+)
+def test_modal_negated_future_and_questions_assert_nothing(nlp: Any, text: str) -> None:
+    assert not {t for t in triples(nlp, text) if t[1] not in ("holdsPosition", "affiliatedWith", "leads")}
