@@ -63,6 +63,40 @@ from tests.relations_helpers import triples
             "Serbia and Kosovo signed a deal in Brussels after talks hosted by Hungarian President Tamas Kovacs.",
             ("Serbia", "consultsWith", "Kosovo"),
         ),
+        # a threat to extend a hostile act targets that act's target
+        (
+            "Chad expelled two Sudanese diplomats on Monday and threatened to expel more.",
+            ("Chad", "threatens", "Sudan"),
+        ),
+        # coordinated subjects fighting with no target are in conflict with each other
+        (
+            "Sudan's army and the RSF have been fighting since April.",
+            ("Sudan", "inConflictWith", "Rapid Support Forces"),
+        ),
+        # membership: compound member nouns, and a state belonging to an organisation
+        ("Hungary, an EU member state, blocked the package.", ("Hungary", "memberOf", "European Union")),
+        ("Brazil, which belongs to the BRICS group, abstained.", ("Brazil", "memberOf", "BRICS")),
+        # protests addressed to a government
+        ("Seoul protested to Tokyo over the textbook.", ("South Korea", "accuses", "Japan")),
+        ("Ankara lodged a formal complaint with Athens.", ("Turkey", "accuses", "Greece")),
+        # asking something from someone appeals to them
+        ("Kuwait demanded compensation from Iraq.", ("Kuwait", "appealsTo", "Iraq")),
+        ("Lebanon sought help from France after the blast.", ("Lebanon", "appealsTo", "France")),
+        # obligation in the speaker's words: "has to", "needs to"
+        ("Poland said Germany has to pay reparations.", ("Poland", "appealsTo", "Germany")),
+        ("Turkey needs to do more, Sweden said.", ("Sweden", "appealsTo", "Turkey")),
+        # aid: money disbursed, troops deployed, bailouts, credit lines
+        ("The World Bank disbursed $500 million to Pakistan.", ("World Bank", "aids", "Pakistan")),
+        ("Canada deployed troops to Latvia.", ("Canada", "aids", "Latvia")),
+        ("The IMF approved a bailout for Argentina.", ("International Monetary Fund", "aids", "Argentina")),
+        ("China extended a credit line to Sri Lanka.", ("China", "aids", "Sri Lanka")),
+        # visiting a capital is consulting its country; resuming contacts is consulting
+        ("The Indian foreign minister visited Moscow.", ("India", "consultsWith", "Russia")),
+        ("Turkey and Syria resumed diplomatic contacts.", ("Turkey", "consultsWith", "Syria")),
+        # sanctions: a city stands for its country; curbs on exports to a country
+        ("Armenia recalled its ambassador from Moscow.", ("Armenia", "sanctions", "Russia")),
+        ("Canada suspended arms exports to Turkey.", ("Canada", "sanctions", "Turkey")),
+        ("China restricted exports of gallium to Japan.", ("China", "sanctions", "Japan")),
         # a named place owned by a country: the town lies in the region
         (
             "Kenyan jets bombed Bardera, a town in Somalia's Gedo region, on Tuesday.",
@@ -149,3 +183,17 @@ def test_talks_as_setting_of_an_unrelated_act_give_no_consultation(nlp: Any) -> 
 )
 def test_modal_negated_future_and_questions_assert_nothing(nlp: Any, text: str) -> None:
     assert not {t for t in triples(nlp, text) if t[1] not in ("holdsPosition", "affiliatedWith", "leads")}
+
+
+def test_allies_fighting_a_common_enemy_are_not_in_conflict(nlp: Any) -> None:
+    found = triples(nlp, "France and Britain fought against Germany.")
+    assert ("France", "attacks", "Germany") in found
+    assert not {t for t in found if t[1] == "inConflictWith"}
+
+
+def test_no_obligation_is_no_appeal(nlp: Any) -> None:
+    assert ("Poland", "appealsTo", "Germany") not in triples(nlp, "Poland said Germany does not have to pay.")
+
+
+def test_troops_sent_to_a_border_aid_no_one(nlp: Any) -> None:
+    assert not {t for t in triples(nlp, "Russia deployed troops to the Ukrainian border.") if t[1] == "aids"}

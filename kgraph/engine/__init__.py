@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["Engine", "run_engine"]
+__all__ = ["Engine", "check_engine", "run_engine"]
 
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -27,6 +27,20 @@ class Engine(str, Enum):
         return self.value
 
 
+def check_engine(engine: Engine, jobs: int, scheduler: str | None) -> None:
+    """Raise ``UsageError`` for engine options that do not go together.
+
+    >>> check_engine(Engine.LOCAL, 1, "tcp://127.0.0.1:8786")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: --scheduler 'tcp://127.0.0.1:8786' needs --engine dask (got --engine local)
+    """
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {jobs!r}")
+    if scheduler is not None and engine is not Engine.DASK:
+        raise UsageError(f"--scheduler {scheduler!r} needs --engine dask (got --engine {engine.value})")
+
+
 def run_engine(
     documents: Iterable[Document],
     options: BuildOptions,
@@ -48,10 +62,7 @@ def run_engine(
     >>> [r.document.id for r in run_engine(docs, BuildOptions())]
     ['a']
     """
-    if jobs < 1:
-        raise UsageError(f"--jobs must be at least 1, got {jobs!r}")
-    if scheduler is not None and engine is not Engine.DASK:
-        raise UsageError(f"--scheduler {scheduler!r} needs --engine dask (got --engine {engine.value})")
+    check_engine(engine, jobs, scheduler)
     return _run(documents, options, engine, jobs, scheduler)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 __all__ = ["BuildTargets", "run_build"]
 
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.build import DEFAULT_OPTIONS, BuildOptions
-from kgraph.engine import Engine, run_engine
+from kgraph.engine import Engine, check_engine, run_engine
 from kgraph.engine.batches import batched
 from kgraph.engine.stream import STREAMED_FORMATS, LineSink, RecordSink, SortedTurtleSink, StoreSink
 from kgraph.errors import OutputError, UsageError
@@ -96,6 +97,7 @@ def run_build(
     (1, 0)
     """
     targets.check()
+    check_engine(engine, jobs, scheduler)
     inputs = list(inputs)
     stats = BuildStats()
     fmt = targets.output_format
@@ -118,8 +120,9 @@ def run_build(
                 sinks.append(LineSink(stack, targets.output, fmt, options.base))  # type: ignore[arg-type]
         elif targets.output is not None or targets.html is not None:
             kg = KnowledgeGraph(options.base)
+        drawn = progress and sys.stderr.isatty()  # the input size (for the ETA) only when a bar is drawn
         bar = stack.enter_context(
-            BuildProgress(stats, enabled=progress, total_bytes=input_size(inputs) if progress else None)
+            BuildProgress(stats, enabled=drawn, total_bytes=input_size(inputs) if drawn else None)
         )
         records = run_engine(documents, options, engine=engine, jobs=jobs, scheduler=scheduler)
         for batch in batched(records, options.batch_size):

@@ -21,9 +21,11 @@ from kgraph.model import EntityRef, EntityType
 from kgraph.nlp import coref
 from kgraph.nlp.canonical import PersonNames, clean_label, find_acronyms
 from kgraph.nlp.extensions import ActorMention, EntityInfo, register_extensions
-from kgraph.nlp.gazetteer import Gazetteer
+from kgraph.nlp.gazetteer import Gazetteer, Role
+from kgraph.nlp.gender import Gender, load_gender_cues, pronoun_gender
 from kgraph.nlp.groups import GroupRules
 from kgraph.nlp.mention_facts import FactBuilder
+from kgraph.nlp.names import NameRules
 from kgraph.nlp.people import PeopleRules
 from kgraph.nlp.places import PlaceRules
 from kgraph.nlp.resolution import ACTING, NER_TYPES, ResolutionState, SpanCandidate
@@ -31,7 +33,7 @@ from kgraph.nlp.titles import TitleLexicon
 from kgraph.nlp.wordclasses import WordClasses
 
 
-class ActorResolver(PeopleRules, PlaceRules, GroupRules):
+class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
     """Turn gazetteer spans and ``doc.ents`` into canonical ``ActorMention``s and in-mention facts."""
 
     def __init__(self, *, name: str = "kgraph_actors", actors: str | None = None) -> None:
@@ -45,9 +47,13 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
     def __call__(self, doc: Doc) -> Doc:
         state = ResolutionState.of(doc)
         self._acronyms(state)
+        self._datelines(state)
+        self._named_units(state)
         persons = self._persons(state)
         self._gazetteer_spans(state)
         self._ner(state, persons)
+        self._bare_acronyms(state)
+        self._subject_names(state)
         self._rementions(state)
         self._joined_pairs(state)
         names = PersonNames([s.ref.name for s in state.spans if s.ref.type is EntityType.PERSON])
@@ -71,6 +77,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
         doc = state.doc
         for definition in find_acronyms(doc):
             long_start = definition.long_start + (1 if doc[definition.long_start].lower_ == "the" else 0)
+            long_start = self._country_prefix(doc, long_start)
             long_text = clean_label(doc[long_start : definition.long_end].text)
             known = self._known_name(long_text) or self._known_name(definition.short)
             if known is not None:
@@ -86,6 +93,24 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
                 )
             )
             state.acronyms[definition.short] = ref
+
+    def _country_prefix(self, doc: Doc, start: int) -> int:
+        """ "US Central Command (CENTCOM)": NER's organisation name keeps the country word in front of
+        the words the acronym spells (a possessive "China's" is never part of the name)."""
+        if doc[start].ent_iob_ != "I" or doc[start].ent_type_ != "ORG":
+            return start
+        first = start
+        while first > 0 and start - first < 2 and doc[first].ent_iob_ == "I":
+            first -= 1
+        if doc[first].ent_iob_ != "B" or doc[first].lower_ == "the":
+            return start
+        prefix = doc[first:start]
+        if all(
+            any(c.entry.type is EntityType.COUNTRY and c.role is Role.NAME for c in self.gazetteer.lookup(t.text))
+            for t in prefix
+        ):
+            return first
+        return start
 
     def _ner(self, state: ResolutionState, persons: list[tuple[int, int]]) -> None:
         doc = state.doc
@@ -126,6 +151,12 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
             if not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue
             if all(self.titles.is_title_word(t.text) for t in doc[start:end]) and self._in_title(doc, end):
+                continue
+            if (entity_type is EntityType.LOCATION and self._person_not_place(state, start, end)) or (
+                entity_type is EntityType.ORGANIZATION and self._person_not_org(state, start, end)
+            ):
+                text = state.span_text(start, end)
+                state.add(SpanCandidate(start, end, EntityRef(EntityType.PERSON, text), text, source="ner"))
                 continue
             if entity_type is EntityType.LOCATION and end < len(doc) and doc[end].lower_ in self.words.place_suffixes:
                 end += 1
@@ -219,16 +250,14 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
     def _canonical_orgs(self, state: ResolutionState) -> None:
         """One node per organisation: acronyms and partial names ("Treasury") to the fullest name."""
         orgs = [s for s in state.spans if s.ref.type is EntityType.ORGANIZATION]
-        full_names = sorted({s.ref.name for s in orgs}, key=lambda n: -len(n.split()))
+        full_names = [(n, n.split()) for n in sorted({s.ref.name for s in orgs}, key=lambda n: -len(n.split()))]
         for span in orgs:
             name = span.ref.name
             if name in state.acronyms:
                 span.ref = state.acronyms[name]
                 continue
             words = name.split()
-            containing = [
-                f for f in full_names if f != name and len(f.split()) > len(words) and _contains_words(f.split(), words)
-            ]
+            containing = [f for f, parts in full_names if len(parts) > len(words) and _contains_words(parts, words)]
             if len(containing) == 1 and span.source != "gazetteer":
                 span.ref = EntityRef(EntityType.ORGANIZATION, containing[0])
 
@@ -272,6 +301,23 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
             kinds.add("army")
         return kinds
 
+    def _genders(self, state: ResolutionState) -> dict[EntityRef, Gender]:
+        """The gender of each person the text states: a gendered title or honorific with the name
+        ("Queen", "Mrs", "spokeswoman"), else a listed given name ("Anna Berg"). Conflicting cues give none."""
+        cues = load_gender_cues()
+        found: dict[EntityRef, set[Gender]] = {}
+        doc = state.doc
+        for span in state.spans:
+            if span.ref.type is not EntityType.PERSON:
+                continue
+            words = [w for alias in (span.alias, *span.more) for w in alias.split()]
+            if span.start > 0:
+                words.append(doc[span.start - 1].text)
+            gender = cues.of_words(words) or cues.of_name(span.ref.name)
+            if gender is not None:
+                found.setdefault(span.ref, set()).add(gender)
+        return {ref: next(iter(g)) for ref, g in found.items() if len(g) == 1}
+
     def _anaphora(
         self, state: ResolutionState, mentions: list[ActorMention], infos: dict[EntityRef, EntityInfo]
     ) -> list[ActorMention]:
@@ -281,7 +327,8 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
         by_root = {m.root: m for m in mentions}
         resolved: dict[int, ActorMention] = {}
         added: list[ActorMention] = []
-        sentence_starts = [s.start for s in doc.sents]
+        sentence_starts = state.sentence_starts
+        genders = self._genders(state)
         anaphors = coref.PRONOUNS | frozenset(coref.PLURAL_HEADS) | self.words.description_nouns
         for i in state.where(anaphors):
             if i in covered:
@@ -292,7 +339,10 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules):
                 continue
             current = sorted(mentions + added, key=lambda m: m.start)
             if lower in coref.PERSONAL or lower in coref.NEUTER:
-                ref = coref.resolve_pronoun(token, current, by_root, resolved)
+                ref = coref.resolve_pronoun(token, current, by_root, resolved, genders, sentence_starts)
+                gender = pronoun_gender(lower)
+                if ref is not None and ref.type is EntityType.PERSON and gender is not None:
+                    genders.setdefault(ref, gender)  # "his"/"her" agreement for the pronouns that follow
                 if ref is not None:
                     mention = ActorMention(token.i, token.i + 1, token.i, ref, pronoun=True)
                     added.append(mention)

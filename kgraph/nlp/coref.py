@@ -4,12 +4,14 @@ from __future__ import annotations
 
 __all__ = ["PRONOUNS", "resolve_pronoun", "resolve_description", "resolve_plural", "coordinations"]
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
 from kgraph.model import EntityRef, EntityType
 from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.gender import Gender, pronoun_gender
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 NEUTER = frozenset({"it", "its"})
@@ -37,9 +39,12 @@ _SEARCH_SENTENCES = 4
 _REASON_PREPS = frozenset({"over", "for", "about"})
 
 
-def _compatible(pronoun: str, ref: EntityRef) -> bool:
+def _compatible(pronoun: str, ref: EntityRef, genders: Mapping[EntityRef, Gender] | None = None) -> bool:
     if pronoun in PERSONAL:
-        return ref.type is EntityType.PERSON
+        if ref.type is not EntityType.PERSON:
+            return False
+        known = genders.get(ref) if genders else None
+        return known is None or known is pronoun_gender(pronoun)
     return ref.type in _NON_PERSON
 
 
@@ -80,46 +85,76 @@ def _reason_object(token: Token, by_root: dict[int, ActorMention]) -> ActorMenti
     return max(found, key=lambda m: m.start) if found else None
 
 
+def _own_subject(token: Token, by_root: dict[int, ActorMention], resolved: dict[int, ActorMention]) -> EntityRef | None:
+    """The subject of the clause whose object the pronoun is: "Pezeshkian, who thanked him" - "him"
+    is never the thanker (a non-reflexive object pronoun is not its own clause's subject)."""
+    verb = None
+    if token.dep_ in {"dobj", "dative"}:
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject_of(verb, by_root, resolved)
+    return subject.entity if subject is not None else None
+
+
 def resolve_pronoun(
     token: Token,
     mentions: Sequence[ActorMention],
     by_root: dict[int, ActorMention],
     resolved: dict[int, ActorMention],
+    genders: Mapping[EntityRef, Gender] | None = None,
+    sentence_starts: Sequence[int] | None = None,
 ) -> EntityRef | None:
     """The actor a he/she/it/its pronoun refers to: the subject of a governing clause in the same
     sentence ("Hezbollah said it had fired"), else the most recent compatible actor before it.
 
     ``mentions`` are sorted by start; ``by_root`` maps root token -> mention; ``resolved`` holds
-    pronouns already resolved (a pronoun subject passes its referent on).
+    pronouns already resolved (a pronoun subject passes its referent on); ``genders`` holds the
+    known gender of people: "she" never resolves to a man, nor "his" to a woman; ``sentence_starts``
+    (the first token of each sentence) saves walking ``doc.sents`` per pronoun.
     """
     pronoun = token.lower_
     if pronoun in NEUTER and token.dep_ in {"nsubj", "expl"} and token.head.lemma_ in _EXPLETIVE_HEADS:
         return None
     target = _reason_object(token, by_root)
-    if target is not None and _compatible(pronoun, target.entity):
+    if target is not None and _compatible(pronoun, target.entity, genders):
         return target.entity
+    own = _own_subject(token, by_root, resolved)
     node = token.head
     while node.i != node.head.i and node.i != token.i:
         if node.pos_ in {"VERB", "AUX"}:
             subject = _subject_of(node, by_root, resolved)
-            if subject is not None and subject.start != token.i and _compatible(pronoun, subject.entity):
-                if subject.start < token.i:
+            if subject is not None and subject.start != token.i and _compatible(pronoun, subject.entity, genders):
+                if subject.start < token.i and subject.entity != own:
                     return subject.entity
         node = node.head
     if node.pos_ in {"VERB", "AUX"}:
         subject = _subject_of(node, by_root, resolved)
-        if subject is not None and subject.start < token.i and _compatible(pronoun, subject.entity):
+        if (
+            subject is not None
+            and subject.start < token.i
+            and subject.entity != own
+            and _compatible(pronoun, subject.entity, genders)
+        ):
             return subject.entity
-    first_sentence = token.sent.start
-    sentence_starts = [s.start for s in token.doc.sents]
-    index = sentence_starts.index(first_sentence) if first_sentence in sentence_starts else 0
+    if sentence_starts is None:
+        sentence_starts = [s.start for s in token.doc.sents]
+    index = max(0, bisect_right(sentence_starts, token.i) - 1)
     limit = sentence_starts[max(0, index - _SEARCH_SENTENCES)]
-    for mention in reversed(mentions):
-        if mention.start >= token.i or mention.start < limit:
-            continue
-        if _compatible(pronoun, mention.entity) and not mention.pronoun:
-            return mention.entity
-    return None
+    candidates = [
+        m
+        for m in reversed(mentions)
+        if limit <= m.start < token.i and not m.pronoun and m.entity != own and _compatible(pronoun, m.entity, genders)
+    ]
+    wanted = pronoun_gender(pronoun)
+    if wanted is not None and genders:
+        # a person known to have the pronoun's gender beats a nearer one of unknown gender
+        agreeing = [m for m in candidates if genders.get(m.entity) is wanted]
+        if agreeing:
+            return agreeing[0].entity
+    return candidates[0].entity if candidates else None
 
 
 def resolve_description(

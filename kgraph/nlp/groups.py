@@ -173,6 +173,15 @@ class GroupRules(ResolverBase):
             return False
         if any(i in state.taken and not owner.start <= i < owner.end for i in range(owner.start, noun.i + 1)):
             return False
+        if noun.lower_ in self.words.state_body_nouns and all(
+            t.text.islower() for t in doc[owner.end : noun.i + 1] if t.text not in {"'s", "’s"}
+        ):
+            # "China's foreign ministry", "the Polish foreign ministry": the state speaking (a named
+            # "Ministry of Commerce" or "Defence Ministry" stays an Organization)
+            owner.end = noun.i + 1
+            owner.alias = doc[owner.start : owner.end].text
+            state.taken.update(range(owner.start, owner.end))
+            return True
         name = doc[owner.start : noun.i + 1].text
         body = SpanCandidate(owner.start, noun.i + 1, EntityRef(EntityType.ORGANIZATION, name), name, source="body")
         body.owner = owner.ref

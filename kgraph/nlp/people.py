@@ -4,13 +4,15 @@ from __future__ import annotations
 
 __all__ = ["PeopleRules"]
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kgraph.model import EntityRef, EntityType
 from kgraph.nlp.canonical import PersonNames, clean_label
 from kgraph.nlp.gazetteer import SPANS_KEY
-from kgraph.nlp.resolution import ResolutionState, ResolverBase
+from kgraph.nlp.resolution import ResolutionState, ResolverBase, SpanCandidate
 from kgraph.nlp.titles import TitlePhrase
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 
 
 class PeopleRules(ResolverBase):
@@ -51,6 +53,90 @@ class PeopleRules(ResolverBase):
                 continue
             out.append((start, end))
         return out + self._titled_names(state, out)
+
+    def _subject_names(self, state: ResolutionState) -> None:
+        """A capitalised name NER missed as a clause subject, in a sentence naming another person or
+        using he/she: "Rubio met Lavrov" (NER found only Lavrov), "Rubio said he would travel". Words
+        the gazetteer, the title lexicon or the rule word classes know are never names; the whole
+        compound run is taken ("Marco Rubio")."""
+        doc = state.doc
+        person_sents = {state.sentence_of(s.start) for s in state.spans if s.ref.type is EntityType.PERSON}
+        person_sents |= {state.sentence_of(i) for i in state.where(_PERSONAL_PRONOUNS)}  # "Rubio said he ..."
+        if not person_sents:
+            return
+        known = self.words.all_words
+        for i, text in enumerate(state.texts):
+            if not text[:1].isupper() or i in state.taken:
+                continue
+            token = doc[i]
+            if (
+                token.dep_ not in {"nsubj", "nsubjpass"}
+                or token.pos_ != "PROPN"
+                or token.head.pos_ not in {"VERB", "AUX"}
+                or token.i in state.taken
+                or state.sentence_of(token.i) not in person_sents
+            ):
+                continue
+            start = token.i
+            while (
+                start > state.sentence_of(token.i)
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            run = doc[start : token.i + 1]
+            if not all(self._name_word(state, t.i, known) for t in run) or not state.free(start, token.i + 1):
+                continue
+            text = run.text
+            state.add(SpanCandidate(start, token.i + 1, EntityRef(EntityType.PERSON, text), text, source="subject"))
+
+    def _person_not_place(self, state: ResolutionState, start: int, end: int) -> bool:
+        """A place NER guessed that the gazetteer does not know and the clause shows is a person:
+        it speaks ("Blinken said"), is coordinated with a person ("Khan and Modi") or is met by one
+        ("Kristersson met Stoltenberg"). Places are visited, not met, and do not tell reporters."""
+        doc = state.doc
+        span = doc[start:end]
+        if self.gazetteer.lookup(span.text) or not all(self._proper_word(t) for t in span):
+            return False
+        root = span.root
+        head = root.head
+        if root.dep_ == "nsubj" and head.lemma_ in self.words.speaker_verbs:
+            return True
+        people = {s.start for s in state.spans if s.ref.type is EntityType.PERSON}
+        roots = {doc[s.start : s.end].root.i for s in state.spans if s.ref.type is EntityType.PERSON}
+        if root.dep_ == "conj" and head.i in roots or any(c.dep_ == "conj" and c.i in roots for c in root.children):
+            return True
+        if root.dep_ == "dobj" and head.lemma_ in {"meet", "phone", "call", "thank", "congratulate"}:
+            return any(c.dep_ == "nsubj" and c.i in roots for c in head.children) or bool(people)
+        return False
+
+    def _person_not_org(self, state: ResolutionState, start: int, end: int) -> bool:
+        """ "Rubio said he would travel": a one-word organisation NER guessed that speaks and is then
+        "he" or "she" in its own sentence is a person."""
+        doc = state.doc
+        token = doc[start]
+        if end - start != 1 or not self._proper_word(token) or self.gazetteer.lookup(token.text):
+            return False
+        if token.dep_ != "nsubj" or token.head.lemma_ not in self.words.speaker_verbs:
+            return False
+        return any(lower in {"he", "she"} for lower in state.lowers[end : state.sentence_end(start)])
+
+    @staticmethod
+    def _proper_word(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper()
+
+    def _name_word(self, state: ResolutionState, i: int, known: frozenset[str]) -> bool:
+        """True when token ``i`` may be part of a person's name NER missed."""
+        token = state.doc[i]
+        return (
+            token.is_alpha
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and token.ent_iob_ in {"O", ""}
+            and not self.titles.is_title_word(token.text)
+            and not self.gazetteer.lookup(token.text)
+            and token.lower_ not in known
+        )
 
     def _continues_name(self, state: ResolutionState, i: int) -> bool:
         """True when token ``i`` is a capitalised proper noun that NER left off the end of a name."""

@@ -24,7 +24,8 @@ class PlaceRules(ResolverBase):
         for span in filter_spans(found):
             readings = self.gazetteer.lookup(span.text)
             if not readings or readings[0].role is Role.IGNORE:
-                state.taken.update(range(span.start, span.end))
+                if not self._inside_ner_name(span):  # "Shia" blocks nothing inside "Mohammed Shia al-Sudani"
+                    state.taken.update(range(span.start, span.end))
                 continue
             if not state.free(span.start, span.end):
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = ["RelationExtractor", "make_relation_extractor", "doc_relations"]
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Token
 from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
 from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
 from kgraph.nlp.lexicon import Lexicon, load_lexicon
-from kgraph.nlp.patterns import Candidate, Context, find_candidates
+from kgraph.nlp.patterns import Candidate, Context, Pattern, find_candidates
 from kgraph.nlp.patterns.arguments import subjects_of
 from kgraph.nlp.speech import attribute
 
@@ -51,9 +52,38 @@ _SIGNATURES: dict[RelationType, tuple[frozenset[EntityType] | None, frozenset[En
 }
 _ACTORS = frozenset(EntityType) - {EntityType.POSITION}
 _AVERTING = frozenset({"against", "from"})
+_CLAUSAL = frozenset({Pattern.ACTIVE, Pattern.RELATIVE, Pattern.INHERITED})
 _REASONS = frozenset({"for", "of", "over"})
 _JUDGING = frozenset({RelationType.SUPPORTS, RelationType.ACCUSES})
 _MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "case"})
+
+
+def _as_membership(candidate: Candidate, context: Context) -> Candidate:
+    """A state "belonging to" an organisation is a member of it (not one that chairs it)."""
+    if (
+        candidate.relation is RelationType.AFFILIATED_WITH
+        and candidate.subject.type is EntityType.COUNTRY
+        and candidate.object.type is EntityType.ORGANIZATION
+        and candidate.pattern in _CLAUSAL
+        and any(
+            e.relation is RelationType.AFFILIATED_WITH
+            for e in context.lexicon.verb_forms(
+                context.doc[candidate.trigger].lemma_, context.doc[candidate.trigger].text
+            )
+        )
+    ):
+        return replace(candidate, relation=RelationType.MEMBER_OF)
+    return candidate
+
+
+def _placed(candidate: Candidate, context: Context) -> Candidate:
+    """A city sanctioned stands for its country: "recalled its ambassador from Moscow"."""
+    if candidate.relation is RelationType.SANCTIONS and candidate.object.type is EntityType.LOCATION:
+        info = (context.doc._.kg_entities or {}).get(candidate.object)
+        country = getattr(info, "country", None)
+        if country:
+            return replace(candidate, object=EntityRef(EntityType.COUNTRY, country))
+    return candidate
 
 
 def _fits(candidate: Candidate) -> bool:
@@ -146,7 +176,9 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
     []
     """
     context = Context.build(doc, lexicon)
-    candidates = [c for c in find_candidates(context) if _fits(c)]
+    candidates = [
+        c for c in (_placed(_as_membership(c, context), context) for c in find_candidates(context)) if _fits(c)
+    ]
     static = [
         _relation(doc, c, Modality.ASSERTED, None, context.sentence(c.trigger)) for c in candidates if not c.modal
     ]

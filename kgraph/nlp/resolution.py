@@ -12,10 +12,11 @@ __all__ = [
     "ResolverBase",
 ]
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from kgraph.model import EntityRef, EntityType
@@ -101,16 +102,28 @@ class ResolutionState:
     text: str = ""
     acronyms: dict[str, EntityRef] = field(default_factory=dict)  # "IAEA" -> its organisation
     kinds: dict[EntityRef, set[str]] = field(default_factory=dict)  # organisation -> "agency", "court", ...
+    sentence_starts: list[int] = field(default_factory=list)  # first token of each sentence, ascending
 
     @classmethod
     def of(cls, doc: Doc) -> ResolutionState:
         """A fresh state with the token texts read once, from arrays (building Tokens is costly)."""
         text = doc.text
-        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(doc) else []
+        offsets = [(start, size) for start, size, _ in rows]
         state = cls(doc, text=text, idx=[start for start, _ in offsets])
+        state.sentence_starts = [i for i, row in enumerate(rows) if i == 0 or row[2] == 1]
         state.texts = [text[start : start + size] for start, size in offsets]
         state.lowers = [t.lower() for t in state.texts]
         return state
+
+    def sentence_of(self, i: int) -> int:
+        """The first token of the sentence holding token ``i`` (no ``Token.sent`` walk)."""
+        return self.sentence_starts[max(0, bisect_right(self.sentence_starts, i) - 1)]
+
+    def sentence_end(self, i: int) -> int:
+        """The end (exclusive) of the sentence holding token ``i``."""
+        k = bisect_right(self.sentence_starts, i)
+        return self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.doc)
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building a Span."""

@@ -34,6 +34,19 @@ class WordClasses:
     motion_verbs: frozenset[str]
     place_verbs: frozenset[str]
     body_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
+    landmark_nouns: frozenset[str]
+    non_actor_acronyms: frozenset[str]
+    state_body_nouns: frozenset[str]
+    speaker_verbs: frozenset[str]
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        """Every word of every class (none of them is a name)."""
+        out: set[str] = set()
+        for name in self.__dataclass_fields__:
+            out |= getattr(self, name)
+        return frozenset(out)
 
 
 @lru_cache(maxsize=2)

@@ -10,7 +10,7 @@ __all__ = ["Candidate", "Context", "Pattern", "find_candidates"]
 
 from collections.abc import Iterator
 
-from kgraph.nlp.patterns.anaphora import find_event_anaphora, find_retaliation
+from kgraph.nlp.patterns.anaphora import find_escalation, find_event_anaphora, find_retaliation
 from kgraph.nlp.patterns.apposition import find_appositions
 from kgraph.nlp.patterns.base import Candidate, Context, Pattern
 from kgraph.nlp.patterns.dateline import find_dateline_places
@@ -31,4 +31,5 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     yield from find_nominal(context)
     yield from find_event_anaphora(context)
     yield from find_retaliation(context)
+    yield from find_escalation(context)
     yield from find_exhortations(context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["find_event_anaphora", "find_retaliation"]
+__all__ = ["find_event_anaphora", "find_retaliation", "find_escalation"]
 
 from collections.abc import Iterator
 
@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kgraph.model import RelationType
 from kgraph.nlp.lexicon import DIRECT_OBJECT
-from kgraph.nlp.patterns.arguments import owners_of, subjects_of
+from kgraph.nlp.patterns.arguments import clause_objects, owners_of, subjects_of
 from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
 from kgraph.nlp.patterns.verbal import emit
 
@@ -24,6 +24,7 @@ _ACTS = frozenset(
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 _WINDOW = 3
 _RETALIATE = frozenset({"retaliate", "respond", "react", "reciprocate", "hit", "strike"})
+_ESCALATED = frozenset({RelationType.SANCTIONS, RelationType.ATTACKS})
 _HOSTILE = frozenset(
     {RelationType.SANCTIONS, RelationType.ATTACKS, RelationType.ACCUSES, RelationType.THREATENS, RelationType.REJECTS}
 )
@@ -150,5 +151,61 @@ def find_retaliation(context: Context) -> Iterator[Candidate]:
                     trigger=verb,
                     trigger_text=f"{verb.text} to {next(c.text for c in verb.children if c.dep_ == 'xcomp')}",
                     pattern=Pattern.ANAPHORA,
+                )
+                break
+
+
+def find_escalation(context: Context) -> Iterator[Candidate]:
+    """ "Chad expelled two diplomats and threatened to expel more": the threat targets the act's target.
+
+    A threat to repeat or extend a hostile act on no named actor targets whoever the same
+    subject's latest hostile act in the sentence targeted.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> from kgraph.nlp.patterns.verbal import find_verbal
+    >>> c = hand_parsed(["Chad", "expelled", "Mali", "and", "threatened", "to", "expel", "more"],
+    ...                 [1, 1, 1, 1, 1, 6, 4, 6],
+    ...                 ["nsubj", "ROOT", "dobj", "cc", "conj", "aux", "xcomp", "dobj"],
+    ...                 pos=["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PART", "VERB", "ADJ"],
+    ...                 lemmas=["Chad", "expel", "Mali", "and", "threaten", "to", "expel", "more"],
+    ...                 actors={0: (T.COUNTRY, "Chad"), 2: (T.COUNTRY, "Mali")})
+    >>> _ = list(find_verbal(c))
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_escalation(c)]
+    [('Chad', 'threatens', 'Mali')]"""
+    for verb in context.tokens:
+        if verb.pos_ != "VERB" or not any(
+            e.relation is RelationType.THREATENS for e in context.lexicon.verb_forms(verb.lemma_, verb.text)
+        ):
+            continue
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and any(e.relation in _ESCALATED for e in context.lexicon.verb_forms(c.lemma_, c.text))
+            and not clause_objects(context, c)
+        ]
+        if not clauses or any(c.dep_ in ("dobj", "dative") and context.is_actor(c) for c in verb.children):
+            continue
+        subjects, _ = subjects_of(context, verb)
+        if not subjects:
+            continue
+        doers = {m.entity for m in subjects}
+        start, _end = context.sentence(verb.i)
+        for event in reversed(context.events):
+            if (
+                start <= event.trigger < verb.i
+                and event.relation in _ESCALATED
+                and event.objects
+                and doers & {m.entity for m in event.subjects}
+            ):
+                yield from emit(
+                    RelationType.THREATENS,
+                    subjects,
+                    event.objects,
+                    trigger=verb,
+                    trigger_text=f"{verb.text} to {clauses[0].text}",
+                    pattern=Pattern.ANAPHORA,
+                    extra=(event.trigger,),
                 )
                 break

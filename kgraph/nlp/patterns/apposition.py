@@ -261,7 +261,12 @@ def _counterpart(
 def _descriptor_relations(
     context: Context, group: Sequence[ActorMention], descriptor: Token, tokens: Sequence[Token]
 ) -> Iterator[Candidate]:
-    members = [e for e in context.lexicon.nouns(descriptor.lemma_) if e.relation is RelationType.MEMBER_OF]
+    words = [descriptor.lemma_] + [
+        f"{c.lemma_} {descriptor.lemma_}"
+        for c in descriptor.children
+        if c.dep_ == "compound" and c.i == descriptor.i - 1
+    ]  # "an EU member state"
+    members = [e for w in words for e in context.lexicon.nouns(w) if e.relation is RelationType.MEMBER_OF]
     if members:
         bodies = [m for t in tokens for m in context.at(t) if m.entity.type is EntityType.ORGANIZATION]
         for body in {b.entity: b for b in bodies}.values():

@@ -16,6 +16,7 @@ from kgraph.nlp.speech import is_speech_verb
 
 _OBLIGATION = frozenset({"must", "should"})
 _CONTENT = frozenset({"ccomp", "parataxis"})
+_NEED = frozenset({"have", "need", "ought"})
 
 
 def _content_clauses(verb: Token) -> list[Token]:
@@ -23,6 +24,13 @@ def _content_clauses(verb: Token) -> list[Token]:
     if verb.dep_ in _CONTENT and verb.head is not verb:  # "'Europe must ...,' Rubio wrote"
         clauses.append(verb.head)
     return clauses
+
+
+def _must(clause: Token) -> bool:
+    """True for "has to" / "needs to" / "ought to" + verb."""
+    return clause.lemma_.lower() in _NEED and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clause.children
+    )
 
 
 def find_exhortations(context: Context) -> Iterator[Candidate]:
@@ -44,7 +52,9 @@ def find_exhortations(context: Context) -> Iterator[Candidate]:
             continue
         for clause in _content_clauses(verb):
             modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
-            if modal is None:
+            if modal is None and _must(clause):
+                modal = clause  # "Germany has to pay", "Europe needs to do more"
+            if modal is None or any(c.dep_ == "neg" for c in clause.children):
                 continue
             addressees = [m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c)]
             yield from emit(

@@ -37,6 +37,10 @@ _MESSAGES = frozenset(
     """speech message letter note statement address remarks briefing report signal warning greeting
     invitation proposal request""".split()
 )
+# Places at a country's edge: troops sent there do not aid that country.
+_FRONTIERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "coast", "doorstep", "flank"})
+# Verbs of travel whose destination stands for its host country.
+_TRAVELS = frozenset({"visit", "tour"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
 # whose "of" names the released).
 _DEMANDED_ACTS = frozenset(
@@ -217,6 +221,17 @@ def _demanded_agents(context: Context, verb: Token) -> list[ActorMention]:
     return unique(found)
 
 
+def _opposed(context: Context, verb: Token) -> bool:
+    """True when the verb has a target ("fought against C", "fought C"): its coordinated subjects act together."""
+    targeting = any(
+        DIRECT_OBJECT in e.preps and e.relation is not None and not e.relation.symmetric
+        for e in context.lexicon.verb_forms(verb.lemma_, verb.text)
+    )
+    return bool(targeting and direct_objects(context, verb)) or any(
+        prep_objects(context, verb, prep) for prep in ("against", "on", "at")
+    )
+
+
 def _governed(verb: Token, entry: LexiconEntry) -> bool:
     """True when ``verb`` is the complement of one of the entry's governing verbs ("vowed to retaliate")."""
     return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in entry.verbs
@@ -267,7 +282,11 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
             assert entry.relation is not None
             if entry.verbs and not _governed(verb, entry):
                 continue  # "retaliate" threatens only when vowed: "vowed to retaliate against X"
-            if entry.preps != (DIRECT_OBJECT,) and ((object_nouns and entry.relation not in object_nouns) or said):
+            if (
+                entry.preps != (DIRECT_OBJECT,)
+                and entry.relation is not RelationType.APPEALS_TO  # "sought help from X": help is what is asked
+                and ((object_nouns and entry.relation not in object_nouns) or said)
+            ):
                 continue  # "received a call from", "delivered a speech to": the object noun says what happened
             entry_subjects = subjects
             if passive and not agent:
@@ -277,6 +296,12 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
             objects = _objects(context, verb, entry, passive and agent)
             if entry.relation is RelationType.APPEALS_TO and not passive:
                 objects = _demanded_agents(context, verb) or objects
+            if entry.relation is RelationType.CONSULTS_WITH and verb.lemma_.lower() in _TRAVELS:
+                # "visited Moscow": the host is the country of the city visited
+                objects = [(context.country_of(m) or m) if m.entity.type is EntityType.LOCATION else m for m in objects]
+            if entry.relation is RelationType.AIDS:
+                # "sent troops to the Ukrainian border" is no help to Ukraine
+                objects = [m for m in objects if context.doc[m.root].head.lemma_.lower() not in _FRONTIERS]
             if not objects and entry.relation is RelationType.AIDS:
                 objects = _beneficiaries(context, verb)
             if not objects and entry.relation is RelationType.ATTACKS:
@@ -304,6 +329,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 continue
             if not objects and len(unique(entry_subjects)) < 2:
                 continue
+            if not objects and _opposed(context, verb):
+                continue  # "A and B fought against C": A and B are on one side
             yield from emit(
                 entry.relation,
                 entry_subjects,
