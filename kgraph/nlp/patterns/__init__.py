@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kgraph.nlp.patterns.anaphora import find_escalation, find_event_anaphora, find_retaliation
 from kgraph.nlp.patterns.apposition import find_appositions
+from kgraph.nlp.patterns.arrival import find_arrivals
 from kgraph.nlp.patterns.base import Candidate, Context, Pattern
 from kgraph.nlp.patterns.dateline import find_dateline_places
 from kgraph.nlp.patterns.exhortation import find_exhortations
@@ -29,6 +30,7 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     yield from find_hyphen_participles(context)
     yield from find_verbal(context)
     yield from find_nominal(context)
+    yield from find_arrivals(context)
     yield from find_event_anaphora(context)
     yield from find_retaliation(context)
     yield from find_escalation(context)

@@ -243,6 +243,9 @@ def _own_subjects(context: Context, verb: Token) -> list[ActorMention]:
         if child.dep_ in _SUBJECT_DEPS and any(child.i in line for line in context.datelines):
             # "NAIROBI, Feb. 11 - Kenyan warplanes pounded ...": the dateline parsed as subject
             found.extend(m for c in child.children if c.dep_ == "appos" for m in actors_of(context, c))
+        elif child.dep_ in _SUBJECT_DEPS and child.tag_ == "VBG" and not context.is_actor(child):
+            # a reduced relative misparsed as the subject: "the Red Cross operating in Iraq said"
+            found.extend(m for c in child.children if c.dep_ == "nsubj" for m in actors_of(context, c))
         elif child.dep_ in _SUBJECT_DEPS:
             found.extend(actors_of(context, child))
         elif child.dep_ == "agent":

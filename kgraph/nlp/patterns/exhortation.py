@@ -17,6 +17,8 @@ from kgraph.nlp.speech import is_speech_verb
 _OBLIGATION = frozenset({"must", "should"})
 _CONTENT = frozenset({"ccomp", "parataxis"})
 _NEED = frozenset({"have", "need", "ought"})
+# Verbs of judgement that, like speech, state what another must do: "the summit concluded that X must".
+_CONCLUDING = frozenset({"conclude", "agree", "decide", "rule", "resolve", "find"})
 
 
 def _content_clauses(verb: Token) -> list[Token]:
@@ -45,7 +47,7 @@ def find_exhortations(context: Context) -> Iterator[Candidate]:
     >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_exhortations(c)]
     [('Germany', 'appealsTo', 'Poland')]"""
     for verb in context.tokens:
-        if verb.pos_ != "VERB" or not is_speech_verb(verb):
+        if verb.pos_ != "VERB" or not (is_speech_verb(verb) or verb.lemma_.lower() in _CONCLUDING):
             continue
         speakers, _ = subjects_of(context, verb)
         if not speakers:

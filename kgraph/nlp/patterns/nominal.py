@@ -23,8 +23,8 @@ _HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organiz
 _SETTINGS = frozenset({"after", "during", "at", "following", "in"})
 # Journeys whose destination stands for its host country.
 _TRAVELS = frozenset({"visit", "trip", "tour"})
-# Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit".
-_STATES = frozenset({"at", "in", "on"})
+# Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit", "under attack from".
+_STATES = frozenset({"at", "in", "on", "under"})
 # Appeals whose rejection names their addressee: "the RSF rejected the army's demand"
 # (the guide annotates demands so, not requests or orders).
 _ADDRESSED = frozenset({"demand", "ultimatum", "call", "appeal", "plea"})

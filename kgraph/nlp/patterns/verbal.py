@@ -39,6 +39,8 @@ _MESSAGES = frozenset(
 )
 # Places at a country's edge: troops sent there do not aid that country.
 _FRONTIERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "coast", "doorstep", "flank"})
+# Conjunctions of the condition a threat sets.
+_CONDITIONS = frozenset({"unless", "if"})
 # Verbs of travel whose destination stands for its host country.
 _TRAVELS = frozenset({"visit", "tour"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
@@ -209,6 +211,12 @@ def _clause_targets(context: Context, verb: Token, relation: RelationType) -> li
             found.extend(clause_objects(context, clause) if lexical else direct_objects(context, clause))
         elif clause.dep_ == "ccomp" and relation is RelationType.APPEALS_TO:
             found.extend(m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c))
+    if not found and relation is RelationType.THREATENS:
+        # "threatened to strike unless Israel withdrew": the condition names whom the threat is against
+        holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for condition in (c for h in holders for c in h.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in condition.children):
+                found.extend(m for c in condition.children if c.dep_ == "nsubj" for m in actors_of(context, c))
     return unique(found)
 
 
