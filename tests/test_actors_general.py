@@ -202,3 +202,22 @@ def test_named_person_before_militants_is_an_armed_group(nlp: Any) -> None:
 def test_known_name_with_a_descriptor_keeps_the_name(nlp: Any) -> None:
     doc = nlp("The Fatah movement and its rival Hamas signed a unity deal in Beijing.")
     assert resolved(doc)["Fatah movement"] == (ORG, "Fatah")
+
+
+def test_gender_outweighs_the_governing_subject(nlp: Any) -> None:
+    doc = nlp(
+        "Foreign Minister Anna Berg met her counterpart Wang Yi in Berlin. Wang told her that Beijing wanted"
+        " stable ties, and she urged him to press Moscow."
+    )
+    assert [p for p in pronouns(doc) if p[0] in {"she", "him"}] == [("she", "Anna Berg"), ("him", "Wang Yi")]
+
+
+def test_name_cut_after_its_particle_is_joined(nlp: Any) -> None:
+    doc = nlp("Ursula von der Leyen said the bloc would back Kyiv.")
+    assert resolved(doc)["Ursula von der Leyen"] == (P, "Ursula von der Leyen")
+
+
+def test_acronym_naming_a_thing_is_no_organisation(nlp: Any) -> None:
+    doc = nlp("Officials said THAAD batteries were deployed while ELN fighters attacked a base.")
+    names = {name for _, name in resolved(doc).values()}
+    assert "THAAD" not in names and "ELN" in names

@@ -118,31 +118,11 @@ def resolve_pronoun(
     pronoun = token.lower_
     if pronoun in NEUTER and token.dep_ in {"nsubj", "expl"} and token.head.lemma_ in _EXPLETIVE_HEADS:
         return None
-    target = _reason_object(token, by_root)
-    if target is not None and _compatible(pronoun, target.entity, genders):
-        return target.entity
-    own = _own_subject(token, by_root, resolved)
-    node = token.head
-    while node.i != node.head.i and node.i != token.i:
-        if node.pos_ in {"VERB", "AUX"}:
-            subject = _subject_of(node, by_root, resolved)
-            if subject is not None and subject.start != token.i and _compatible(pronoun, subject.entity, genders):
-                if subject.start < token.i and subject.entity != own:
-                    return subject.entity
-        node = node.head
-    if node.pos_ in {"VERB", "AUX"}:
-        subject = _subject_of(node, by_root, resolved)
-        if (
-            subject is not None
-            and subject.start < token.i
-            and subject.entity != own
-            and _compatible(pronoun, subject.entity, genders)
-        ):
-            return subject.entity
     if sentence_starts is None:
         sentence_starts = [s.start for s in token.doc.sents]
     index = max(0, bisect_right(sentence_starts, token.i) - 1)
     limit = sentence_starts[max(0, index - _SEARCH_SENTENCES)]
+    own = _own_subject(token, by_root, resolved)
     candidates = [
         m
         for m in reversed(mentions)
@@ -150,10 +130,29 @@ def resolve_pronoun(
     ]
     wanted = pronoun_gender(pronoun)
     if wanted is not None and genders:
-        # a person known to have the pronoun's gender beats a nearer one of unknown gender
+        # a person known to have the pronoun's gender beats one of unknown gender, nearer or governing
         agreeing = [m for m in candidates if genders.get(m.entity) is wanted]
         if agreeing:
             candidates = agreeing
+    allowed = {m.entity for m in candidates}
+
+    def fits(mention: ActorMention) -> bool:
+        return mention.start < token.i and mention.entity in allowed
+
+    target = _reason_object(token, by_root)
+    if target is not None and fits(target):
+        return target.entity
+    node = token.head
+    while node.i != node.head.i and node.i != token.i:
+        if node.pos_ in {"VERB", "AUX"}:
+            subject = _subject_of(node, by_root, resolved)
+            if subject is not None and subject.start != token.i and fits(subject):
+                return subject.entity
+        node = node.head
+    if node.pos_ in {"VERB", "AUX"}:
+        subject = _subject_of(node, by_root, resolved)
+        if subject is not None and fits(subject):
+            return subject.entity
     if not candidates:
         return None
     if pronoun in PERSONAL:

@@ -133,6 +133,8 @@ class SpeechLexicon:
     masthead_words: frozenset[str]
     state_words: frozenset[str]
     state_bodies: frozenset[str]
+    voice_words: frozenset[str] = frozenset()
+    body_states: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -173,4 +175,14 @@ def load_speech_lexicon(path: Path | None = None) -> SpeechLexicon:
         masthead_words=words("masthead_words"),
         state_words=words("state_words"),
         state_bodies=words("state_bodies"),
+        voice_words=words("voice_words"),
+        body_states=_pairs(data, "body_states", name),
     )
+
+
+def _pairs(data: dict[str, Any], key: str, name: str) -> tuple[tuple[str, str], ...]:
+    """A ``{"phrase": "Country"}`` table as sorted ``(lower-case phrase, country)`` pairs."""
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise DictionaryError(f"speech lexicon {name!r}: {key!r} must map phrases to country names, got {value!r}")
+    return tuple(sorted((str(k).lower(), v) for k, v in value.items()))

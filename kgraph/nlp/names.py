@@ -139,4 +139,20 @@ class NameRules(ResolverBase):
                 continue
             if self.titles.is_title_word(text):
                 continue
+            if token.dep_ == "compound" and not self._actor_head(token.head):
+                continue  # "THAAD batteries", "LNG terminal": a thing, not an actor
             state.add(SpanCandidate(i, i + 1, EntityRef(EntityType.ORGANIZATION, text), text, source="acronym"))
+
+    def _actor_head(self, head: Token) -> bool:
+        """True when an acronym modifying ``head`` names its actor: "ELN fighters", "the ELN
+        delegation", "ELN commander"."""
+        words = self.words
+        nouns = (
+            words.member_nouns
+            | words.non_state_nouns
+            | words.group_nouns
+            | words.state_nouns
+            | words.unit_nouns
+            | words.description_nouns
+        )
+        return head.lower_ in nouns or self.titles.is_title_word(head.text) or head.pos_ == "PROPN"

@@ -12,6 +12,9 @@ from kgraph.nlp.gazetteer import SPANS_KEY
 from kgraph.nlp.resolution import ResolutionState, ResolverBase, SpanCandidate
 from kgraph.nlp.titles import TitlePhrase
 
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "ibn"}
+)
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 
 
@@ -38,6 +41,8 @@ class PeopleRules(ResolverBase):
                 and doc[end + 1].is_alpha
             ):
                 end += 2  # "Han Duck" + "-soo": NER cut the name at its hyphen
+            while end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and self._proper_word(doc[end]):
+                end += 1  # "Ursula von der" + "Leyen": NER cut the name after its particle
             first = start
             while start < end and (
                 self.titles.is_title_word(doc[start].text)

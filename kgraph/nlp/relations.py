@@ -86,6 +86,16 @@ def _placed(candidate: Candidate, context: Context) -> Candidate:
     return candidate
 
 
+def _joined_in(candidate: Candidate, context: Context) -> bool:
+    """"Joined the EU in condemning X" is joining an act, not membership."""
+    trigger = context.doc[candidate.trigger]
+    return (
+        candidate.relation is RelationType.MEMBER_OF
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ == "prep" and c.lower_ in ("in", "for") for c in trigger.children)
+    )
+
+
 def _fits(candidate: Candidate) -> bool:
     subjects, objects = _SIGNATURES.get(candidate.relation, (_ACTORS, _ACTORS))
     return (
@@ -177,7 +187,9 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
     """
     context = Context.build(doc, lexicon)
     candidates = [
-        c for c in (_placed(_as_membership(c, context), context) for c in find_candidates(context)) if _fits(c)
+        c
+        for c in (_placed(_as_membership(c, context), context) for c in find_candidates(context))
+        if _fits(c) and not _joined_in(c, context)
     ]
     static = [
         _relation(doc, c, Modality.ASSERTED, None, context.sentence(c.trigger)) for c in candidates if not c.modal

@@ -20,6 +20,7 @@ __all__ = [
     "reporting_speaker",
     "speaks_for",
     "attribute",
+    "voiced_states",
 ]
 
 from spacy.tokens import Doc, Token
@@ -303,6 +304,9 @@ def attribute(
     for speaker in speakers:
         if any(speaks_for(doc, speaker.entity, actor) for actor in (subject, *partners)):
             return Modality.ASSERTED, None
+        voiced = voiced_states(doc[speaker.root], speaker, lexicon)
+        if any(speaks_for(doc, state, actor) for state in voiced for actor in (subject, *partners)):
+            return Modality.ASSERTED, None  # "a State Department spokesman", "the Chinese defence ministry"
         phrase = _phrase(doc[speaker.root])
         owners = _possessors(phrase, index)
         for owner in owners:
@@ -315,6 +319,43 @@ def attribute(
             if not any(t.lower_ in lexicon.state_words for t in phrase.subtree) or not owners:
                 return Modality.ASSERTED, None
     return Modality.REPORTED, speakers[0].entity
+
+
+def voiced_states(root: Token, speaker: ActorMention, lexicon: SpeechLexicon | None = None) -> set[EntityRef]:
+    """The countries a state voice names in its own phrase: "a State Department spokesman", "the Chinese ministry".
+
+    The phrase must be a voice of a state (a spokesperson, office, embassy or ministry, or a
+    state body); the country is a name or demonym inside it, or the state of a well-known seat
+    of government ("the White House", "the Kremlin"). A rival's or a UN agency's voice names none.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["a", "Chinese", "ministry", "spokesman"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 2, 3, 3], deps=["det", "amod", "compound", "ROOT"])
+    >>> voice = ActorMention(1, 4, 3, EntityRef(EntityType.ORGANIZATION, "Chinese ministry"))
+    >>> sorted(s.name for s in voiced_states(doc[3], voice))
+    ['China']
+    """
+    from kgraph.nlp.gazetteer import Role, load_gazetteer
+
+    lexicon = lexicon or load_speech_lexicon()
+    phrase = _phrase(root)
+    first = min(speaker.start, phrase.left_edge.i)
+    last = max(speaker.end - 1, phrase.i)
+    tokens = [t for t in root.doc[first : last + 1] if not (t.dep_ == "poss" and t.tag_ == "PRP$")]
+    text = " " + " ".join(t.lower_ for t in tokens) + " "
+    voice = any(t.lower_ in lexicon.voice_words for t in tokens) or any(
+        f" {body} " in text for body in lexicon.state_bodies
+    )
+    if not voice:
+        return set()
+    states = {EntityRef(EntityType.COUNTRY, country) for seat, country in lexicon.body_states if f" {seat} " in text}
+    gazetteer = load_gazetteer()
+    for token in tokens:
+        for reading in gazetteer.lookup(token.text):
+            if reading.entry.type is EntityType.COUNTRY and reading.role in (Role.NAME, Role.DEMONYM):
+                states.add(reading.entry.ref)
+    return states
 
 
 def _joint_actors(

@@ -1,0 +1,149 @@
+"""Requests made through an infinitive or a possessed noun.
+
+- "told Israel to stop", "encouraged Kenya to act": a directing verb with an actor object and a
+  ``to`` infinitive appeals to the object;
+- "called for India to cooperate", "pushed for Serbia to recognise": a ``for`` clause whose subject
+  is an actor;
+- "sought Turkey's help", "requested Egypt's mediation": a request for what an actor owns.
+
+Cue words live in ``kgraph/nlp/data/directives.json``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Directives", "load_directives", "find_directives"]
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from kgraph.errors import DictionaryError
+from kgraph.model import RelationType
+from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.patterns.arguments import actors_of, subjects_of
+from kgraph.nlp.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.patterns.verbal import emit
+
+
+@dataclass(frozen=True, slots=True)
+class Directives:
+    """The cue words of ``directives.json``."""
+
+    directing_verbs: frozenset[str]
+    for_clause_verbs: frozenset[str]
+    requesting_verbs: frozenset[str]
+    help_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_directives() -> Directives:
+    """The built-in directive cues.
+
+    >>> "tell" in load_directives().directing_verbs
+    True
+    """
+    name = "kgraph/nlp/data/directives.json"
+    try:
+        data = json.loads(resources.files("kgraph.nlp").joinpath("data/directives.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DictionaryError(f"cannot read the directive cues {name!r}: {error}") from None
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            raise DictionaryError(f"{name!r}: {key!r} must be a list of words, got {value!r}")
+        return frozenset(str(word).lower() for word in value)
+
+    return Directives(
+        directing_verbs=words("directing_verbs"),
+        for_clause_verbs=words("for_clause_verbs") - words("not_for_clause_verbs"),
+        requesting_verbs=words("requesting_verbs"),
+        help_nouns=words("help_nouns"),
+    )
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The ``to`` infinitive complement of a verb ("told Israel [to stop]")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX"):
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children) and not any(
+                s.dep_ in ("nsubj", "nsubjpass") for s in child.children
+            ):
+                return child
+    return None
+
+
+def _for_clause(verb: Token) -> tuple[Token, list[Token]] | None:
+    """A ``for X to do`` clause of a verb and its subject tokens ("called for India to cooperate")."""
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "ccomp", "xcomp", "pcomp") and not (
+            child.dep_ == "prep" and child.lower_ == "for"
+        ):
+            continue
+        clauses = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ in ("pcomp", "pobj")]
+        for clause in clauses:
+            marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children) or child.dep_ == "prep"
+            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            subjects = [s for s in clause.children if s.dep_ == "nsubj"]
+            if marked and to and subjects:
+                return clause, subjects
+    return None
+
+
+def _owners(context: Context, noun: Token) -> list[ActorMention]:
+    return [m for c in noun.children if c.dep_ == "poss" for m in actors_of(context, c)]
+
+
+def find_directives(context: Context) -> Iterator[Candidate]:
+    """Requests through an infinitive, a ``for`` clause or a possessed noun: ``appealsTo``.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Egypt", "told", "Israel", "to", "stop"], [1, 1, 1, 4, 1],
+    ...                 ["nsubj", "ROOT", "dobj", "aux", "xcomp"], pos=["PROPN", "VERB", "PROPN", "PART", "VERB"],
+    ...                 lemmas=["Egypt", "tell", "Israel", "to", "stop"],
+    ...                 actors={0: (T.COUNTRY, "Egypt"), 2: (T.COUNTRY, "Israel")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_directives(c)]
+    [('Egypt', 'appealsTo', 'Israel')]"""
+    cues = load_directives()
+    for verb in context.tokens:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in cues.directing_verbs and lemma not in cues.for_clause_verbs and lemma not in (
+            cues.requesting_verbs
+        ):
+            continue
+        subjects, _ = subjects_of(context, verb)
+        if not subjects:
+            continue
+        if lemma in cues.directing_verbs:
+            step = _infinitive(verb)
+            objects = [m for c in verb.children if c.dep_ == "dobj" for m in actors_of(context, c)]
+            if step is not None and objects:
+                yield from emit(
+                    RelationType.APPEALS_TO, subjects, objects, trigger=verb, trigger_text=f"{verb.text} ... to",
+                    pattern=Pattern.ACTIVE, extra=(step.i,),
+                )
+        if lemma in cues.for_clause_verbs:
+            found = _for_clause(verb)
+            if found is not None:
+                clause, clause_subjects = found
+                objects = [m for s in clause_subjects for m in actors_of(context, s)]
+                yield from emit(
+                    RelationType.APPEALS_TO, subjects, objects, trigger=verb, trigger_text=f"{verb.text} for",
+                    pattern=Pattern.ACTIVE, extra=(clause.i,),
+                )
+        if lemma in cues.requesting_verbs:
+            for noun in verb.children:
+                if noun.dep_ == "dobj" and noun.lemma_.lower() in cues.help_nouns:
+                    owners = _owners(context, noun)
+                    if owners:
+                        yield from emit(
+                            RelationType.APPEALS_TO, subjects, owners, trigger=verb,
+                            trigger_text=f"{verb.text} {noun.text}", pattern=Pattern.SUPPORT, extra=(noun.i,),
+                        )
