@@ -7,15 +7,19 @@ and appends typed :class:`~kgraph.model.Relation` records to ``doc._.kg_relation
 
 from __future__ import annotations
 
-__all__ = ["RelationExtractor", "make_relation_extractor", "doc_relations"]
+__all__ = ["RelationExtractor", "make_relation_extractor", "doc_relations", "membership_cues"]
 
+import json
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kgraph.errors import DictionaryError
 from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
 from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
 from kgraph.nlp.lexicon import Lexicon, load_lexicon
@@ -84,6 +88,45 @@ def _placed(candidate: Candidate, context: Context) -> Candidate:
         if country:
             return replace(candidate, object=EntityRef(EntityType.COUNTRY, country))
     return candidate
+
+
+@lru_cache(maxsize=1)
+def membership_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The "part" nouns and the body nouns of ``data/membership.json``.
+
+    >>> parts, bodies = membership_cues()
+    >>> "part" in parts and "alliance" in bodies
+    True
+    """
+    name = "kgraph/nlp/data/membership.json"
+    try:
+        data = json.loads(resources.files("kgraph.nlp").joinpath("data/membership.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DictionaryError(f"cannot read the membership cues {name!r}: {error}") from None
+    for key in ("part_nouns", "body_nouns"):
+        if not isinstance(data.get(key), list):
+            raise DictionaryError(f"{name!r}: {key!r} must be a list of words, got {data.get(key)!r}")
+    return frozenset(w.lower() for w in data["part_nouns"]), frozenset(w.lower() for w in data["body_nouns"])
+
+
+def _part_of_other(candidate: Candidate, context: Context) -> bool:
+    """"Part of the EU's plan" is no membership: "part of" must name the body ("part of the CSTO alliance")."""
+    trigger = context.doc[candidate.trigger]
+    parts, bodies = membership_cues()
+    if candidate.relation is not RelationType.MEMBER_OF or trigger.lower_ not in parts:
+        return False
+    wholes = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for whole in wholes:
+        if any(m.entity == candidate.object for m in context.at(whole)):
+            return False
+        if whole.lemma_.lower() in bodies and any(
+            m.entity == candidate.object
+            for c in whole.children
+            if c.dep_ in ("compound", "nmod", "amod")
+            for m in context.at(c)
+        ):
+            return False
+    return True
 
 
 def _joined_in(candidate: Candidate, context: Context) -> bool:
@@ -189,7 +232,7 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
     candidates = [
         c
         for c in (_placed(_as_membership(c, context), context) for c in find_candidates(context))
-        if _fits(c) and not _joined_in(c, context)
+        if _fits(c) and not _joined_in(c, context) and not _part_of_other(c, context)
     ]
     static = [
         _relation(doc, c, Modality.ASSERTED, None, context.sentence(c.trigger)) for c in candidates if not c.modal

@@ -43,6 +43,8 @@ _PLACES = frozenset(
 _BODIES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})
 # Verbs that link a subject to a descriptor of it: "is / remains / became a member of".
 _COPULAS = frozenset({"be", "remain", "become", "stay"})
+# Quantifiers standing before "of" + the descriptor: "one of the members of X".
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "all", "both", "each", "many"})
 _COUNTERPART = "counterpart"
 _STATE_HEADS = frozenset(
     {
@@ -97,7 +99,11 @@ def _factual(copula: Token) -> bool:
 def _descriptors(context: Context, anchor: Token) -> list[Token]:
     found = []
     for child in anchor.children:
-        if child.dep_ == "appos" and not context.is_actor(child) and child.pos_ in ("NOUN", "PROPN"):
+        if (
+            child.dep_ == "appos"
+            and not context.is_actor(child)
+            and (child.pos_ in ("NOUN", "PROPN") or child.lower_ in _QUANTIFIERS)
+        ):
             found.append(child)
         elif child.dep_ == "compound" and child.pos_ == "NOUN" and not context.is_actor(child):
             found.append(child)
@@ -134,7 +140,34 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
             and c.left_edge.i > 0
             and context.doc[c.left_edge.i - 1].text == ","
         )
-    return found
+    if anchor.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS and _factual(head):
+        # "X and Y are among the members of Z"
+        found.extend(_of_objects(context, head, "among"))
+    if (
+        anchor.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and any(
+            c.dep_ == "compound"
+            and c.i == head.i - 1
+            and any(e.relation is RelationType.MEMBER_OF for e in context.lexicon.nouns(c.lemma_))
+            for c in head.children
+        )
+    ):
+        # "EU member states Poland and Lithuania": "states" misparsed as a verb with an object
+        found.append(head)
+    # "one of BRICS's newest members": the quantified noun describes the actor
+    return [d for q in found for d in (_of_objects(context, q, "of") if q.lower_ in _QUANTIFIERS else [q])]
+
+
+def _of_objects(context: Context, head: Token, preposition: str) -> list[Token]:
+    """The non-actor nouns ``head`` governs through ``preposition``."""
+    return [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == preposition
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN" and not context.is_actor(o)
+    ]
 
 
 def _phrase_tokens(descriptor: Token, anchor: Token) -> list[Token]:
