@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = ["ModalityLexicon", "SpeechLexicon", "load_modality_lexicon", "load_speech_lexicon"]
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -135,6 +135,8 @@ class SpeechLexicon:
     state_bodies: frozenset[str]
     voice_words: frozenset[str] = frozenset()
     body_states: tuple[tuple[str, str], ...] = ()
+    owner_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    posted_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -177,7 +179,19 @@ def load_speech_lexicon(path: Path | None = None) -> SpeechLexicon:
         state_bodies=words("state_bodies"),
         voice_words=words("voice_words"),
         body_states=_pairs(data, "body_states", name),
+        owner_kinds=_kinds(data, "owner_kinds", name),
+        posted_words=words("posted_words"),
     )
+
+
+def _kinds(data: dict[str, Any], key: str, name: str) -> dict[str, tuple[str, ...]]:
+    """A ``{"noun": ["EntityType value", ...]}`` table."""
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(
+        isinstance(v, list) and all(isinstance(k, str) for k in v) for v in value.values()
+    ):
+        raise DictionaryError(f"speech lexicon {name!r}: {key!r} must map nouns to lists of types, got {value!r}")
+    return {str(k).lower(): tuple(v) for k, v in value.items()}
 
 
 def _pairs(data: dict[str, Any], key: str, name: str) -> tuple[tuple[str, str], ...]:

@@ -25,6 +25,7 @@ from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
 from kgraph.nlp.lexicon import Lexicon, load_lexicon
 from kgraph.nlp.patterns import Candidate, Context, Pattern, find_candidates
 from kgraph.nlp.patterns.arguments import subjects_of
+from kgraph.nlp.patterns.expulsion import load_sanction_cues
 from kgraph.nlp.speech import attribute
 
 # Which entity types each relation accepts (subject types, object types); None = any actor.
@@ -110,12 +111,14 @@ def membership_cues() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _part_of_other(candidate: Candidate, context: Context) -> bool:
-    """"Part of the EU's plan" is no membership: "part of" must name the body ("part of the CSTO alliance")."""
+    """ "Part of the EU's plan" is no membership: "part of" must name the body ("part of the CSTO alliance")."""
     trigger = context.doc[candidate.trigger]
     parts, bodies = membership_cues()
     if candidate.relation is not RelationType.MEMBER_OF or trigger.lower_ not in parts:
         return False
-    wholes = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    wholes = [
+        c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
+    ]
     for whole in wholes:
         if any(m.entity == candidate.object for m in context.at(whole)):
             return False
@@ -129,8 +132,35 @@ def _part_of_other(candidate: Candidate, context: Context) -> bool:
     return True
 
 
+def _with_instrument(candidate: Candidate, context: Context) -> Candidate:
+    """An attack whose instrument is a sanction is a sanction: "targeted Iran with sanctions", "hit X with tariffs"."""
+    if candidate.relation is not RelationType.ATTACKS:
+        return candidate
+    trigger = context.doc[candidate.trigger]
+    instruments = {
+        o.lemma_.lower()
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children
+        if o.dep_ == "pobj"
+    }
+    if instruments & load_sanction_cues().instrument_nouns:
+        return replace(candidate, relation=RelationType.SANCTIONS)
+    return candidate
+
+
+def _expulsions_win(candidates: list[Candidate]) -> list[Candidate]:
+    """An order that expels an envoy is a sanction, not a request: "ordered the French ambassador to leave"."""
+    expelled = {(c.trigger, c.subject, c.object) for c in candidates if c.relation is RelationType.SANCTIONS}
+    return [
+        c
+        for c in candidates
+        if not (c.relation is RelationType.APPEALS_TO and (c.trigger, c.subject, c.object) in expelled)
+    ]
+
+
 def _joined_in(candidate: Candidate, context: Context) -> bool:
-    """"Joined the EU in condemning X" is joining an act, not membership."""
+    """ "Joined the EU in condemning X" is joining an act, not membership."""
     trigger = context.doc[candidate.trigger]
     return (
         candidate.relation is RelationType.MEMBER_OF
@@ -231,9 +261,12 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
     context = Context.build(doc, lexicon)
     candidates = [
         c
-        for c in (_placed(_as_membership(c, context), context) for c in find_candidates(context))
+        for c in (
+            _placed(_as_membership(_with_instrument(c, context), context), context) for c in find_candidates(context)
+        )
         if _fits(c) and not _joined_in(c, context) and not _part_of_other(c, context)
     ]
+    candidates = _expulsions_win(candidates)
     static = [
         _relation(doc, c, Modality.ASSERTED, None, context.sentence(c.trigger)) for c in candidates if not c.modal
     ]

@@ -313,6 +313,8 @@ def attribute(
             # "according to its state news agency": an unresolved "its" is the reported clause's subject.
             if owner is None or speaks_for(doc, owner, subject):
                 return Modality.ASSERTED, None
+        if _own_voice(phrase, subject, index, lexicon):
+            return Modality.ASSERTED, None  # "the group's military spokesman said" of the group's own act
         if _is_press(speaker, phrase, lexicon):
             # The press reporting the news is the text's source, not a party's claim; state media
             # ("the official Syrian news agency") speak only for their state.
@@ -355,7 +357,31 @@ def voiced_states(root: Token, speaker: ActorMention, lexicon: SpeechLexicon | N
         for reading in gazetteer.lookup(token.text):
             if reading.entry.type is EntityType.COUNTRY and reading.role in (Role.NAME, Role.DEMONYM):
                 states.add(reading.entry.ref)
+    if not states and not any(t.lower_ in lexicon.posted_words for t in tokens):
+        # "a foreign ministry spokesman in Beijing": the capital a home voice speaks from (not an embassy's host)
+        for prep in phrase.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for place in prep.subtree:
+                    for reading in gazetteer.lookup(place.text):
+                        entry = reading.entry
+                        if entry.capital and entry.country and reading.role is Role.NAME:
+                            states.add(EntityRef(EntityType.COUNTRY, entry.country))
     return states
+
+
+def _own_voice(phrase: Token, subject: EntityRef, index: dict[int, ActorMention], lexicon: SpeechLexicon) -> bool:
+    """A voice owned by an unresolved description of the subject's kind: "the group's spokesman" for a group."""
+    if not any(t.lower_ in lexicon.voice_words for t in (phrase, *phrase.children)):
+        return False
+    for child in phrase.children:
+        if child.dep_ != "poss" or child.i in index or child.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ == "det" and d.lower_ == "the" for d in child.children):
+            continue
+        kinds = lexicon.owner_kinds.get(child.lemma_.lower(), ())
+        if subject.type.value in kinds:
+            return True
+    return False
 
 
 def _joint_actors(

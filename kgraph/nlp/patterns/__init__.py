@@ -17,6 +17,7 @@ from kgraph.nlp.patterns.base import Candidate, Context, Pattern
 from kgraph.nlp.patterns.dateline import find_dateline_places
 from kgraph.nlp.patterns.directive import find_directives
 from kgraph.nlp.patterns.exhortation import find_exhortations
+from kgraph.nlp.patterns.expulsion import find_expulsions
 from kgraph.nlp.patterns.hyphen import find_hyphen_participles
 from kgraph.nlp.patterns.location import find_places_in
 from kgraph.nlp.patterns.membership import find_member_lists
@@ -39,3 +40,4 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     yield from find_escalation(context)
     yield from find_exhortations(context)
     yield from find_directives(context)
+    yield from find_expulsions(context)

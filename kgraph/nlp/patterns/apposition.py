@@ -43,6 +43,16 @@ _PLACES = frozenset(
 _BODIES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})
 # Verbs that link a subject to a descriptor of it: "is / remains / became a member of".
 _COPULAS = frozenset({"be", "remain", "become", "stay"})
+# Modifiers of a membership noun that deny current membership.
+_NOT_YET_MEMBER = _NOT_CURRENT | {
+    "prospective",
+    "aspiring",
+    "potential",
+    "possible",
+    "eventual",
+    "candidate",
+    "applicant",
+}
 # Quantifiers standing before "of" + the descriptor: "one of the members of X".
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "all", "both", "each", "many"})
 _COUNTERPART = "counterpart"
@@ -143,6 +153,26 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
     if anchor.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS and _factual(head):
         # "X and Y are among the members of Z"
         found.extend(_of_objects(context, head, "among"))
+    for clause in anchor.children:
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_.lower() in _COPULAS
+            and _factual(clause)
+            and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in clause.children)
+        ):
+            # "Turkey, which is a NATO member, ..."
+            found.extend(
+                c
+                for c in clause.children
+                if c.dep_ in ("attr", "oprd") and not context.is_actor(c) and c.pos_ == "NOUN"
+            )
+    if anchor.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        # "As a member of the Security Council, France backed ...": membership nouns only
+        found.extend(
+            o
+            for o in _of_objects(context, head, "as")
+            if any(e.relation is RelationType.MEMBER_OF for e in context.lexicon.nouns(o.lemma_))
+        )
     if (
         anchor.dep_ == "dobj"
         and head.pos_ == "VERB"
@@ -300,6 +330,8 @@ def _descriptor_relations(
         if c.dep_ == "compound" and c.i == descriptor.i - 1
     ]  # "an EU member state"
     members = [e for w in words for e in context.lexicon.nouns(w) if e.relation is RelationType.MEMBER_OF]
+    if members and any(c.lower_ in _NOT_YET_MEMBER for c in descriptor.children if c.dep_ in ("amod", "compound")):
+        return  # "a future member of the EU", "an aspiring NATO member"
     if members:
         bodies = [m for t in tokens for m in context.at(t) if m.entity.type is EntityType.ORGANIZATION]
         for body in {b.entity: b for b in bodies}.values():

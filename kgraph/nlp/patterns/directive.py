@@ -4,7 +4,9 @@
   ``to`` infinitive appeals to the object;
 - "called for India to cooperate", "pushed for Serbia to recognise": a ``for`` clause whose subject
   is an actor;
-- "sought Turkey's help", "requested Egypt's mediation": a request for what an actor owns.
+- "repeated its call for Israel to withdraw": a request noun with a ``for`` clause;
+- "called for restraint by India": a request for an act by an actor;
+- "sought Turkey's help", "asked for the help of Japan": a request for what an actor owns.
 
 Cue words live in ``kgraph/nlp/data/directives.json``.
 """
@@ -37,6 +39,7 @@ class Directives:
     for_clause_verbs: frozenset[str]
     requesting_verbs: frozenset[str]
     help_nouns: frozenset[str]
+    request_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +66,7 @@ def load_directives() -> Directives:
         for_clause_verbs=words("for_clause_verbs") - words("not_for_clause_verbs"),
         requesting_verbs=words("requesting_verbs"),
         help_nouns=words("help_nouns"),
+        request_nouns=words("request_nouns"),
     )
 
 
@@ -95,7 +99,36 @@ def _for_clause(verb: Token) -> tuple[Token, list[Token]] | None:
 
 
 def _owners(context: Context, noun: Token) -> list[ActorMention]:
-    return [m for c in noun.children if c.dep_ == "poss" for m in actors_of(context, c)]
+    """Who owns the help asked for: "Turkey's help", "the help of Japan"."""
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in actors_of(context, c)]
+    return owners or [
+        m
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in actors_of(context, o)
+    ]
+
+
+def _asked_for(verb: Token) -> list[Token]:
+    """The nouns a verb asks for: its object, or the object of its "for" ("asked for the help of Japan")."""
+    nouns = [n for n in verb.children if n.dep_ == "dobj"]
+    return nouns + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
+    ]
+
+
+def _agents(context: Context, noun: Token) -> list[ActorMention]:
+    """The actors a requested act is asked of: "restraint by India" (not "a withdrawal from X": a place)."""
+    return [
+        m
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in actors_of(context, o)
+    ]
 
 
 def find_directives(context: Context) -> Iterator[Candidate]:
@@ -114,8 +147,12 @@ def find_directives(context: Context) -> Iterator[Candidate]:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        if lemma not in cues.directing_verbs and lemma not in cues.for_clause_verbs and lemma not in (
-            cues.requesting_verbs
+        requests = [n for n in verb.children if n.dep_ == "dobj" and n.lemma_.lower() in cues.request_nouns]
+        if (
+            lemma not in cues.directing_verbs
+            and lemma not in cues.for_clause_verbs
+            and lemma not in cues.requesting_verbs
+            and not requests
         ):
             continue
         subjects, _ = subjects_of(context, verb)
@@ -126,24 +163,52 @@ def find_directives(context: Context) -> Iterator[Candidate]:
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in actors_of(context, c)]
             if step is not None and objects:
                 yield from emit(
-                    RelationType.APPEALS_TO, subjects, objects, trigger=verb, trigger_text=f"{verb.text} ... to",
-                    pattern=Pattern.ACTIVE, extra=(step.i,),
+                    RelationType.APPEALS_TO,
+                    subjects,
+                    objects,
+                    trigger=verb,
+                    trigger_text=f"{verb.text} ... to",
+                    pattern=Pattern.ACTIVE,
+                    extra=(step.i,),
                 )
-        if lemma in cues.for_clause_verbs:
-            found = _for_clause(verb)
+        if lemma in cues.for_clause_verbs or requests:
+            found = _for_clause(verb) or next((f for f in map(_for_clause, requests) if f is not None), None)
             if found is not None:
                 clause, clause_subjects = found
                 objects = [m for s in clause_subjects for m in actors_of(context, s)]
                 yield from emit(
-                    RelationType.APPEALS_TO, subjects, objects, trigger=verb, trigger_text=f"{verb.text} for",
-                    pattern=Pattern.ACTIVE, extra=(clause.i,),
+                    RelationType.APPEALS_TO,
+                    subjects,
+                    objects,
+                    trigger=verb,
+                    trigger_text=" ".join([verb.text, *(n.text for n in requests[:1]), "for"]),
+                    pattern=Pattern.ACTIVE,
+                    extra=(clause.i,),
                 )
+        if lemma in cues.for_clause_verbs:
+            for noun in _asked_for(verb):
+                agents = _agents(context, noun) if noun.dep_ == "pobj" else []
+                if agents:  # "called for restraint by India and Pakistan"
+                    yield from emit(
+                        RelationType.APPEALS_TO,
+                        subjects,
+                        agents,
+                        trigger=verb,
+                        trigger_text=f"{verb.text} for",
+                        pattern=Pattern.SUPPORT,
+                        extra=(noun.i,),
+                    )
         if lemma in cues.requesting_verbs:
-            for noun in verb.children:
-                if noun.dep_ == "dobj" and noun.lemma_.lower() in cues.help_nouns:
+            for noun in _asked_for(verb):
+                if noun.lemma_.lower() in cues.help_nouns:
                     owners = _owners(context, noun)
                     if owners:
                         yield from emit(
-                            RelationType.APPEALS_TO, subjects, owners, trigger=verb,
-                            trigger_text=f"{verb.text} {noun.text}", pattern=Pattern.SUPPORT, extra=(noun.i,),
+                            RelationType.APPEALS_TO,
+                            subjects,
+                            owners,
+                            trigger=verb,
+                            trigger_text=f"{verb.text} {noun.text}",
+                            pattern=Pattern.SUPPORT,
+                            extra=(noun.i,),
                         )

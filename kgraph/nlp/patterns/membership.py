@@ -72,6 +72,12 @@ def find_member_lists(context: Context) -> Iterator[Candidate]:
             if member.entity != body.entity:
                 tokens = (body.start, body.end - 1, token.i, plural.i, member.start, member.end - 1)
                 yield Candidate(
-                    member.entity, RelationType.MEMBER_OF, body.entity, plural.i, f"{token.text} {plural.text}",
-                    tuple(sorted(set(tokens))), Pattern.MEMBER, modal=False,
+                    member.entity,
+                    RelationType.MEMBER_OF,
+                    body.entity,
+                    plural.i,
+                    f"{token.text} {plural.text}",
+                    tuple(sorted(set(tokens))),
+                    Pattern.MEMBER,
+                    modal=False,
                 )

@@ -28,6 +28,23 @@ _STATES = frozenset({"at", "in", "on", "under"})
 # Appeals whose rejection names their addressee: "the RSF rejected the army's demand"
 # (the guide annotates demands so, not requests or orders).
 _ADDRESSED = frozenset({"demand", "ultimatum", "call", "appeal", "plea"})
+# Quantities whose "in"/"of" complement is what a support verb handles: "$5 million in aid", "tonnes of food".
+_AMOUNTS = frozenset(
+    {
+        "million",
+        "billion",
+        "tonne",
+        "ton",
+        "package",
+        "shipment",
+        "consignment",
+        "batch",
+        "worth",
+        "dollar",
+        "euro",
+        "pound",
+    }
+)
 
 
 def between_participants(context: Context, noun: Token) -> list[ActorMention]:
@@ -67,6 +84,11 @@ def _governor(noun: Token) -> Token | None:
         return head
     if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _STATES and head.head.pos_ in ("VERB", "AUX"):
         return head.head  # "is at war with", "locked in a conflict with", "engaged in talks with"
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "of"):
+        amount = head.head  # "approved $500 million in aid to X", "sent 40 tonnes of aid to X"
+        if (amount.pos_ == "NUM" or amount.lemma_.lower() in _AMOUNTS) and amount.dep_ == "dobj":
+            if amount.head.pos_ in ("VERB", "AUX"):
+                return amount.head
     return None
 
 
@@ -218,5 +240,9 @@ def find_nominal(context: Context) -> Iterator[Candidate]:
                 if c.dep_ == "compound" and c.i == noun.i - 1
                 for e in context.lexicon.nouns(f"{c.lemma_.lower()} {noun.lemma_.lower()}")
             ]
+        governor = _governor(noun)
+        if governor is not None and any(governor.lemma_.lower() in e.verbs for e in entries):
+            # the entry naming this support verb wins: "suspended cooperation with X" is no cooperation
+            entries = [e for e in entries if e.verbs]
         for entry in entries:
             yield from _entry_candidates(context, noun, entry)
