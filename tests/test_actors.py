@@ -131,7 +131,7 @@ def test_georgia_is_the_country_unless_the_text_says_us_state(nlp: Any, text: st
 
 
 def test_demonym_plural_stands_for_the_state(nlp: Any) -> None:
-    doc = nlp("French officials welcomed the decision. The Russians responded angrily.")
+    doc = nlp("French officials praised the ruling. The Russians responded angrily.")
     assert ("French officials", C, "France") in mentions(doc)
     assert any(name == "Russia" for _, _, name in mentions(doc))
     root = next(m for m in doc._.kg_mentions if m.entity.name == "France").root
@@ -165,7 +165,7 @@ def test_plural_anaphor(nlp: Any) -> None:
 
 
 def test_they_refers_to_the_nearest_plural_actor(nlp: Any) -> None:
-    doc = nlp("French officials welcomed the decision. They said it was overdue.")
+    doc = nlp("French officials praised the ruling. They said it was overdue.")
     assert [(doc[m.start].text, m.entity.name) for m in doc._.kg_mentions if m.pronoun] == [("They", "France")]
     doc = nlp("Spain and Portugal signed a deal. They praised the EU.")
     assert {m.entity.name for m in doc._.kg_mentions if m.pronoun} == {"Spain", "Portugal"}
@@ -231,8 +231,8 @@ def test_government_bodies_by_pattern(nlp: Any) -> None:
 def test_generic_body_names_keep_their_country(nlp: Any) -> None:
     doc = nlp("Spain's Foreign Ministry summoned the ambassador.")
     assert ("Spain's Foreign Ministry", "affiliatedWith", "Spain") in facts(doc)
-    doc = nlp("North Korea's Munitions Industry Department oversees the programme.")
-    assert ("Munitions Industry Department", "affiliatedWith", "North Korea") in facts(doc)
+    doc = nlp("Iran's Aerospace Industries Organization oversees the programme.")
+    assert ("Aerospace Industries Organization", "affiliatedWith", "Iran") in facts(doc)
 
 
 def test_title_proves_a_person_the_ner_missed(nlp: Any) -> None:

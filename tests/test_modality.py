@@ -65,8 +65,8 @@ CASES = [
     ("Georgia hopes to join the alliance.", "join", H),
     ("Armenia is ready to negotiate with Azerbaijan.", "negotiate", H),
     ("Moscow may have supplied the missiles to Pyongyang.", "supplied", H),
-    ("Europe must come up with concrete proposals.", "come", H),
-    ("Europe must come up with concrete proposals.", "must", A),
+    ("Asia must draw up practical plans.", "draw", H),
+    ("Asia must draw up practical plans.", "must", A),
     # future, planned, offered, pledged
     ("Russia will invade Estonia next week.", "invade", F),
     ("The Chinese premier will visit Canberra.", "visit", F),

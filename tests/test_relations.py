@@ -102,8 +102,8 @@ def test_support_verb_constructions(nlp: Any, text: str, expected: tuple[str, st
 
 def test_dative_to_object_and_purpose_clause_give_aid(nlp: Any) -> None:
     assert ("Norway", "aids", "Ukraine") in triples(nlp, "Norway provided money to Ukraine.")
-    found = triples(nlp, "Norway and Denmark provided 500 million euros to repair Ukraine's power grid.")
-    assert {("Norway", "aids", "Ukraine"), ("Denmark", "aids", "Ukraine")} <= found
+    found = triples(nlp, "Sweden and Finland provided 300 million euros to rebuild Moldova's rail network.")
+    assert {("Sweden", "aids", "Moldova"), ("Finland", "aids", "Moldova")} <= found
 
 
 def test_inverse_entry_receive_from(nlp: Any) -> None:
@@ -116,8 +116,8 @@ def test_exchanged_fire_attacks_both_ways(nlp: Any) -> None:
 
 
 def test_object_owned_by_an_actor(nlp: Any) -> None:
-    found = triples(nlp, "Hamas rejected Israel's demand that its fighters leave.")
-    assert ("Hamas", "rejects", "Israel") in found
+    found = triples(nlp, "Hezbollah rejected Lebanon's demand that its fighters disarm.")
+    assert ("Hezbollah", "rejects", "Lebanon") in found
 
 
 def test_reaction_to_an_earlier_act_targets_its_agent(nlp: Any) -> None:
@@ -187,7 +187,7 @@ def test_document_speaks_for_its_issuer(nlp: Any) -> None:
 
 
 def test_document_takes_the_modality_of_its_issuing_verb(nlp: Any) -> None:
-    found = relations(nlp, "Hungary did not sign a joint statement backing Lithuania.")
+    found = relations(nlp, "Austria did not sign a joint letter backing Estonia.")
     assert not [r for r in found if r.relation is RelationType.SUPPORTS and r.modality is Modality.ASSERTED]
 
 

@@ -35,8 +35,8 @@ def test_deputy_title_does_not_lead(nlp: Any) -> None:
 
 
 def test_title_keeps_its_complement(nlp: Any) -> None:
-    found = triples(nlp, "Helen Marsh, Britain's ambassador to the United Nations, spoke.")
-    assert ("Helen Marsh", "holdsPosition", "Ambassador to the United Nations") in found
+    found = triples(nlp, "Paul Okafor, Nigeria's ambassador to the United Nations, spoke.")
+    assert ("Paul Okafor", "holdsPosition", "Ambassador to the United Nations") in found
 
 
 def test_former_title_is_not_held(nlp: Any) -> None:
@@ -85,8 +85,8 @@ def test_place_apposition_gives_location(nlp: Any) -> None:
 
 
 def test_role_noun_inside_a_body_mention_still_gives_the_title(nlp: Any) -> None:
-    found = triples(nlp, "A Treasury spokesperson, Daniel Ortiz, said the list was final.")
-    assert ("Daniel Ortiz", "holdsPosition", "Spokesperson") in found
+    found = triples(nlp, "A Treasury spokesperson, Laura Bennett, said the list was final.")
+    assert ("Laura Bennett", "holdsPosition", "Spokesperson") in found
 
 
 def test_founding_members_misparsed_as_a_verb(nlp: Any) -> None:

@@ -186,7 +186,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
 
     def _qualified_body(self, state: ResolutionState, start: int, name: str) -> str | None:
         """ "Ukraine's Defence Ministry": a generic body name keeps its country, so that the defence
-        ministries of two countries stay two nodes across documents ("Munitions Industry Department" is
+        ministries of two countries stay two nodes across documents ("Aerospace Industries Organization" is
         specific enough on its own)."""
         doc = state.doc
         if start < 2 or doc[start - 1].text not in {"'s", "’s"}:

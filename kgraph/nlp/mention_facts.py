@@ -118,7 +118,7 @@ class FactBuilder:
                 owner = None
                 holder, tail = root, mention.end
                 if mention.entity.type is EntityType.LOCATION:
-                    # "Argentina's Vaca Muerta shale field": the possessive hangs on the head noun
+                    # "Norway's Johan Sverdrup oil field": the possessive hangs on the head noun
                     while holder.dep_ == "compound" and holder.head.i > holder.i and holder.head.i - tail < 3:
                         holder = holder.head
                         tail = max(tail, holder.i + 1)
@@ -232,7 +232,7 @@ class FactBuilder:
 
     # -- "Kyiv, Ukraine" -------------------------------------------------------------------------------
     def places(self) -> None:
-        """ "Hanoi, Vietnam", "Doha, the Qatari capital", "Kharkiv, Ukraine's second-largest city"."""
+        """ "Hanoi, Vietnam", "Nairobi, the Kenyan capital", "Lviv, Ukraine's western hub"."""
         doc = self.doc
         for mention in self.mentions:
             if mention.entity.type is not EntityType.LOCATION or mention.end + 1 >= len(doc):

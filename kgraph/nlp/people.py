@@ -290,7 +290,7 @@ class PeopleRules(ResolverBase):
         return title_start
 
     def _appos_org(self, span: Span) -> bool:
-        """ "two Chinese companies, Hexin Microtech and Zhongyuan Avionics": a name in apposition to an org noun."""
+        """ "two Japanese firms, Kanto Optics and Sendai Marine": a name in apposition to an org noun."""
         node = span.root
         if any(c.dep_ == "appos" and c.lower_ in self.words.org_nouns for c in node.children):
             return True  # "Georgian Dream, the ruling party, ..."
