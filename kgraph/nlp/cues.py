@@ -7,7 +7,14 @@ marks of a press source. Both load lazily (on first use) and are cached.
 
 from __future__ import annotations
 
-__all__ = ["ModalityLexicon", "SpeechLexicon", "load_modality_lexicon", "load_speech_lexicon"]
+__all__ = [
+    "ModalityLexicon",
+    "SpeechLexicon",
+    "read_cue_file",
+    "cue_words",
+    "load_modality_lexicon",
+    "load_speech_lexicon",
+]
 
 import json
 from dataclasses import dataclass, field
@@ -18,6 +25,44 @@ from typing import Any
 
 from kgraph.errors import DictionaryError
 from kgraph.model import Modality
+
+
+def read_cue_file(path: Path | None, builtin: str, what: str) -> tuple[dict[str, Any], str]:
+    """Read a JSON cue file: ``path``, or the built-in ``kgraph/nlp/data/<builtin>``.
+
+    Returns the JSON object and the name to use in error messages; any problem raises
+    ``DictionaryError`` naming ``what`` and the file.
+
+    >>> data, name = read_cue_file(None, "directives.json", "directive cues")
+    >>> name, "tell" in data["directing_verbs"]
+    ('kgraph/nlp/data/directives.json', True)
+    """
+    name = str(path) if path is not None else f"kgraph/nlp/data/{builtin}"
+    try:
+        if path is None:
+            text = resources.files("kgraph.nlp").joinpath(f"data/{builtin}").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+    except OSError as error:
+        raise DictionaryError(f"cannot read the {what} {name!r}: {error}") from None
+    except json.JSONDecodeError as error:
+        raise DictionaryError(f"{what} {name!r} is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{what} {name!r} must hold a JSON object, got {type(data).__name__}")
+    return data, name
+
+
+def cue_words(data: dict[str, Any], key: str, name: str, what: str) -> frozenset[str]:
+    """The lower-cased word list ``data[key]``; ``DictionaryError`` when it is not a list.
+
+    >>> sorted(cue_words({"verbs": ["Say", "tell"]}, "verbs", "x.json", "cues"))
+    ['say', 'tell']
+    """
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise DictionaryError(f"{what} {name!r}: {key!r} must be a list of words, got {value!r}")
+    return frozenset(str(word).lower() for word in value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +107,7 @@ def _modalities(data: dict[str, Any], key: str, path: str) -> dict[str, Modality
 
 
 def _words(data: dict[str, Any], key: str, path: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise DictionaryError(f"modality lexicon {path!r}: {key!r} must be a list of words, got {value!r}")
-    return frozenset(str(word).lower() for word in value)
+    return cue_words(data, key, path, "modality lexicon")
 
 
 @lru_cache(maxsize=4)
@@ -75,19 +117,7 @@ def load_modality_lexicon(path: Path | None = None) -> ModalityLexicon:
     >>> load_modality_lexicon().modal_auxiliaries["will"]
     <Modality.FUTURE: 'future'>
     """
-    if path is None:
-        text = resources.files("kgraph.nlp").joinpath("data/modality.json").read_text(encoding="utf-8")
-        name = "kgraph/nlp/data/modality.json"
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise DictionaryError(f"cannot read the modality lexicon {str(path)!r}: {error}") from None
-        name = str(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DictionaryError(f"modality lexicon {name!r} is not valid JSON: {error}") from None
+    data, name = read_cue_file(path, "modality.json", "modality lexicon")
     time = data.get("future_time", {})
     return ModalityLexicon(
         modal_auxiliaries=_modalities(data, "modal_auxiliaries", name),
@@ -146,23 +176,10 @@ def load_speech_lexicon(path: Path | None = None) -> SpeechLexicon:
     >>> "say" in load_speech_lexicon().speech_verbs
     True
     """
-    name = str(path) if path is not None else "kgraph/nlp/data/speech.json"
-    try:
-        if path is None:
-            text = resources.files("kgraph.nlp").joinpath("data/speech.json").read_text(encoding="utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data: dict[str, Any] = json.loads(text)
-    except OSError as error:
-        raise DictionaryError(f"cannot read the speech lexicon {name!r}: {error}") from None
-    except json.JSONDecodeError as error:
-        raise DictionaryError(f"speech lexicon {name!r} is not valid JSON: {error}") from None
+    data, name = read_cue_file(path, "speech.json", "speech lexicon")
 
     def words(key: str) -> frozenset[str]:
-        value = data.get(key)
-        if not isinstance(value, list):
-            raise DictionaryError(f"speech lexicon {name!r}: {key!r} must be a list of words, got {value!r}")
-        return frozenset(str(word).lower() for word in value)
+        return cue_words(data, key, name, "speech lexicon")
 
     return SpeechLexicon(
         speech_verbs=words("speech_verbs"),

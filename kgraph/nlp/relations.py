@@ -9,18 +9,16 @@ from __future__ import annotations
 
 __all__ = ["RelationExtractor", "make_relation_extractor", "doc_relations", "membership_cues"]
 
-import json
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kgraph.errors import DictionaryError
 from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
+from kgraph.nlp.cues import cue_words, read_cue_file
 from kgraph.nlp.extensions import EntityInfo, mention_index, register_extensions
 from kgraph.nlp.lexicon import Lexicon, load_lexicon
 from kgraph.nlp.patterns import Candidate, Context, Pattern, find_candidates
@@ -99,15 +97,11 @@ def membership_cues() -> tuple[frozenset[str], frozenset[str]]:
     >>> "part" in parts and "alliance" in bodies
     True
     """
-    name = "kgraph/nlp/data/membership.json"
-    try:
-        data = json.loads(resources.files("kgraph.nlp").joinpath("data/membership.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise DictionaryError(f"cannot read the membership cues {name!r}: {error}") from None
-    for key in ("part_nouns", "body_nouns"):
-        if not isinstance(data.get(key), list):
-            raise DictionaryError(f"{name!r}: {key!r} must be a list of words, got {data.get(key)!r}")
-    return frozenset(w.lower() for w in data["part_nouns"]), frozenset(w.lower() for w in data["body_nouns"])
+    data, name = read_cue_file(None, "membership.json", "membership cues")
+    return (
+        cue_words(data, "part_nouns", name, "membership cues"),
+        cue_words(data, "body_nouns", name, "membership cues"),
+    )
 
 
 def _part_of_other(candidate: Candidate, context: Context) -> bool:

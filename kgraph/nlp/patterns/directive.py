@@ -15,16 +15,14 @@ from __future__ import annotations
 
 __all__ = ["Directives", "load_directives", "find_directives"]
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
-from kgraph.errors import DictionaryError
 from kgraph.model import RelationType
+from kgraph.nlp.cues import cue_words, read_cue_file
 from kgraph.nlp.extensions import ActorMention
 from kgraph.nlp.patterns.arguments import actors_of, subjects_of
 from kgraph.nlp.patterns.base import Candidate, Context, Pattern
@@ -49,17 +47,10 @@ def load_directives() -> Directives:
     >>> "tell" in load_directives().directing_verbs
     True
     """
-    name = "kgraph/nlp/data/directives.json"
-    try:
-        data = json.loads(resources.files("kgraph.nlp").joinpath("data/directives.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise DictionaryError(f"cannot read the directive cues {name!r}: {error}") from None
+    data, name = read_cue_file(None, "directives.json", "directive cues")
 
     def words(key: str) -> frozenset[str]:
-        value = data.get(key)
-        if not isinstance(value, list):
-            raise DictionaryError(f"{name!r}: {key!r} must be a list of words, got {value!r}")
-        return frozenset(str(word).lower() for word in value)
+        return cue_words(data, key, name, "directive cues")
 
     return Directives(
         directing_verbs=words("directing_verbs"),

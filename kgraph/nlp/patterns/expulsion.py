@@ -11,16 +11,14 @@ from __future__ import annotations
 
 __all__ = ["SanctionCues", "load_sanction_cues", "find_expulsions"]
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
-from kgraph.errors import DictionaryError
 from kgraph.model import RelationType
+from kgraph.nlp.cues import cue_words, read_cue_file
 from kgraph.nlp.extensions import ActorMention
 from kgraph.nlp.patterns.arguments import actors_of, subjects_of
 from kgraph.nlp.patterns.base import Candidate, Context, Pattern
@@ -49,17 +47,10 @@ def load_sanction_cues() -> SanctionCues:
     >>> "ambassador" in load_sanction_cues().envoy_nouns
     True
     """
-    name = "kgraph/nlp/data/sanction_cues.json"
-    try:
-        data = json.loads(resources.files("kgraph.nlp").joinpath("data/sanction_cues.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise DictionaryError(f"cannot read the sanction cues {name!r}: {error}") from None
+    data, name = read_cue_file(None, "sanction_cues.json", "sanction cues")
 
     def words(key: str) -> frozenset[str]:
-        value = data.get(key)
-        if not isinstance(value, list):
-            raise DictionaryError(f"{name!r}: {key!r} must be a list of words, got {value!r}")
-        return frozenset(str(word).lower() for word in value)
+        return cue_words(data, key, name, "sanction cues")
 
     return SanctionCues(**{key: words(key) for key in SanctionCues.__slots__})
 
