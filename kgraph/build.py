@@ -4,13 +4,16 @@ from __future__ import annotations
 
 __all__ = ["BuildOptions", "DEFAULT_OPTIONS", "as_documents", "extract", "build"]
 
+import itertools
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 
+from kgraph.errors import UsageError
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document, DocumentRecords
 from kgraph.nlp.convert import doc_to_records
@@ -19,6 +22,7 @@ from kgraph.ontology import DEFAULT_BASE
 from kgraph.sources import clean_document, read_documents
 
 Input = str | Path | Document
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,31 +44,70 @@ class BuildOptions:
 DEFAULT_OPTIONS = BuildOptions()
 
 
-def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 4096 and Path(value).exists()
+def _as_list(value: Iterable[T] | T | None, single: tuple[type, ...]) -> list[T]:
+    if value is None:
+        return []
+    if isinstance(value, single):
+        return [value]  # type: ignore[list-item]
+    return list(value)  # type: ignore[arg-type]
 
 
-def as_documents(inputs: Iterable[Input], *, skip_bad: bool = False) -> Iterator[Document]:
-    """Turn a mix of texts, paths and ``Document``s into documents, lazily.
+def _text_document(number: int, text: object) -> Document:
+    if not isinstance(text, str):
+        raise UsageError(f"text {number} must be a str, got {type(text).__name__}: {str(text)[:60]!r}")
+    if not text.strip():
+        raise UsageError(f"text {number} is empty ({text[:20]!r}); give the text of a document")
+    return Document(id=f"text-{number}", text=text, source="<text>")
 
-    A ``Path``, or a one-line string naming an existing file or folder, is read as an
-    input path; any other string is the text of a document (ids ``text-1``, ``text-2``, ...).
+
+def _check_path(path: object) -> Path:
+    if isinstance(path, Path):
+        return path
+    if not isinstance(path, str) or not path.strip() or "\x00" in path:
+        raise UsageError(f"paths must be non-empty file or folder names, got {path!r}")
+    return Path(path)
+
+
+def as_documents(
+    inputs: Iterable[Input] = (),
+    *,
+    texts: Iterable[str] = (),
+    paths: Iterable[str | Path] = (),
+    skip_bad: bool = False,
+) -> Iterator[Document]:
+    """Turn texts, paths and ``Document``s into documents, lazily, without guessing.
+
+    In ``inputs`` the type decides: a ``str`` is always the text of a document, a
+    ``pathlib.Path`` a file or folder to read, a ``Document`` is kept. ``texts`` holds
+    only texts and ``paths`` only file or folder names (``str`` or ``Path``). Texts get
+    the ids ``text-1``, ``text-2``, ... in order; an empty text is a ``UsageError``,
+    raised at once. Documents and texts come first, in order, then the documents read
+    from paths (lazily, as they are needed).
 
     >>> [d.id for d in as_documents(["Rubio met Lavrov.", Document("x", "Hi.")])]
     ['text-1', 'x']
+    >>> as_documents(texts=[""])
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: text 1 is empty (''); give the text of a document
     """
-    paths: list[str | Path] = []
-    texts = 0
-    for item in inputs:
+    texts = [texts] if isinstance(texts, str) else texts
+    paths = [paths] if isinstance(paths, (str, Path)) else paths
+    ready: list[Document] = []
+    given_paths: list[Path] = []
+    numbered = 0
+    for item in itertools.chain(inputs, texts):
         if isinstance(item, Document):
-            yield item
-        elif isinstance(item, Path) or _looks_like_path(item):
-            paths.append(item)
+            ready.append(item)
+        elif isinstance(item, Path):
+            given_paths.append(item)
         else:
-            texts += 1
-            yield Document(id=f"text-{texts}", text=item, source="<text>")
-    if paths:
-        yield from read_documents(paths, skip_bad=skip_bad)
+            numbered += 1
+            ready.append(_text_document(numbered, item))
+    given_paths.extend(_check_path(p) for p in paths)
+    if not given_paths:
+        return iter(ready)
+    return itertools.chain(ready, read_documents(given_paths, skip_bad=skip_bad))
 
 
 def extract(
@@ -86,8 +129,10 @@ def extract(
 
 
 def build(
-    inputs: Iterable[Input] | Input,
+    inputs: Iterable[Input] | Input = (),
     *,
+    texts: Iterable[str] | str | None = None,
+    paths: Iterable[str | Path] | str | Path | None = None,
     model: str = DEFAULT_MODEL,
     base: str = DEFAULT_BASE,
     actors: str | Path | None = None,
@@ -98,8 +143,15 @@ def build(
 ) -> KnowledgeGraph:
     """Build a ``KnowledgeGraph`` from texts, files, folders, JSONL files or ``Document``s.
 
+    Texts and paths are kept apart, never guessed: ``texts=`` takes texts, ``paths=``
+    takes file or folder names, and in the positional ``inputs`` a ``str`` is always a
+    text, a ``pathlib.Path`` a path and a ``Document`` a document. An empty text, or no
+    input at all, is a ``UsageError``.
+
     Args:
         inputs: one input or an iterable of them (see :func:`as_documents`).
+        texts: one text or an iterable of texts (ids ``text-1``, ``text-2``, ...).
+        paths: one path or an iterable of paths (text files, folders, JSONL files).
         model: the spaCy pipeline to load (ignored when ``nlp`` is given); loaded once
             per process for each model and set of dictionaries, then reused.
         base: the base IRI of entity and document IRIs.
@@ -113,9 +165,17 @@ def build(
     >>> kg = build("US Secretary of State Marco Rubio met Sergei Lavrov.")
     >>> "Marco Rubio" in kg.labels()
     True
+    >>> build(texts=[])
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: nothing to build: give texts=[...], paths=[...] or Documents
     """
-    if isinstance(inputs, (str, Path, Document)):
-        inputs = [inputs]
+    given = _as_list(inputs, (str, Path, Document))
+    text_list = _as_list(texts, (str,))
+    path_list = _as_list(paths, (str, Path))
+    if not (given or text_list or path_list):
+        raise UsageError("nothing to build: give texts=[...], paths=[...] or Documents")
+    documents = as_documents(given, texts=text_list, paths=path_list)
     options = BuildOptions(
         model=model,
         base=base,
@@ -129,12 +189,12 @@ def build(
         from kgraph.engine.worker import share_pipeline
 
         with share_pipeline(options, nlp) if nlp is not None else nullcontext():
-            for records in run_engine(as_documents(inputs), options, jobs=jobs):
+            for records in run_engine(documents, options, jobs=jobs):
                 kg.add_records(records)
         return kg
     from kgraph.engine.worker import worker_pipeline
 
-    for records in extract(as_documents(inputs), nlp or worker_pipeline(options), options=options):
+    for records in extract(documents, nlp or worker_pipeline(options), options=options):
         kg.add_records(records)
     return kg
 

@@ -27,7 +27,7 @@ from kgraph.ontology import DEFAULT_BASE
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9 .,'&()\-]+")
-_BASE_OK = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[A-Za-z0-9._~\-/%]*)?[/#]$")
+_BASE_OK = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/(?:[A-Za-z0-9._~\-/]|%[0-9A-Fa-f]{2})*)?[/#]")
 
 
 def _digest(*parts: str, size: int = 16) -> str:
@@ -66,8 +66,12 @@ def check_base(base: str) -> str:
     Traceback (most recent call last):
     ...
     kgraph.errors.UsageError: --base must be an http(s) IRI ending in '/' or '#', got 'example'
+    >>> check_base("https://example.org/%zz/")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: --base must be an http(s) IRI ending in '/' or '#', got 'https://example.org/%zz/'
     """
-    if not isinstance(base, str) or not _BASE_OK.match(base):
+    if not isinstance(base, str) or not _BASE_OK.fullmatch(base):
         raise UsageError(f"--base must be an http(s) IRI ending in '/' or '#', got {base!r}")
     return base
 

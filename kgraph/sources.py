@@ -24,7 +24,6 @@ __all__ = [
 ]
 
 import itertools
-import json
 import os
 import re
 import sys
@@ -35,6 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
+from kgraph import safejson
 from kgraph.errors import BinaryInputError, EmptyInputError, InputError
 from kgraph.model import Document, DocumentRecords, EntityRef
 
@@ -330,7 +330,7 @@ def _record(raw: bytes | None, name: str, number: int) -> Document:
     if raw is None:
         raise ValueError(f"line longer than {MAX_JSONL_LINE_BYTES} bytes")
     text_line = "".join(_decode_chunks([raw], f"{name}:{number}"))
-    record = json.loads(text_line)
+    record = safejson.loads(text_line)
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")

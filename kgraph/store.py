@@ -34,6 +34,7 @@ from rdflib import Graph
 
 from kgraph.errors import InputError, KGraphError, StoreError
 from kgraph.ontology import KG
+from kgraph.sparql_guard import check_query, read_results
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
@@ -175,7 +176,7 @@ def _term_text(term: object) -> str | None:
     return str(value) if value is not None else str(term)
 
 
-def query_graph(graph: Graph, sparql: str) -> list[dict[str, str]]:
+def query_graph(graph: Graph, sparql: str, *, allow_service: bool = False) -> list[dict[str, str]]:
     """Run a SPARQL SELECT on an rdflib graph; rows as ``{variable: value}``.
 
     >>> from rdflib import URIRef
@@ -184,6 +185,7 @@ def query_graph(graph: Graph, sparql: str) -> list[dict[str, str]]:
     >>> query_graph(g, "SELECT ?o WHERE { ?s ?p ?o }")
     [{'o': 'urn:b'}]
     """
+    check_query(sparql, allow_service=allow_service)
     try:
         result = graph.query(sparql)
     except Exception as error:  # pyparsing / rdflib raise assorted types for bad queries
@@ -209,7 +211,7 @@ def memory_store(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def query_store(store: ox.Store, sparql: str, *, union: bool = True) -> QueryResult:
+def query_store(store: ox.Store, sparql: str, *, union: bool = True, allow_service: bool = False) -> QueryResult:
     """Run a SPARQL SELECT, ASK or CONSTRUCT on an Oxigraph store.
 
     With ``union`` (the default) the default graph is the union of all graphs, as kgraph
@@ -224,6 +226,7 @@ def query_store(store: ox.Store, sparql: str, *, union: bool = True) -> QueryRes
     """
     from kgraph.ontology import PREFIXES
 
+    check_query(sparql, allow_service=allow_service)
     try:
         result = store.query(
             sparql, use_default_graph_as_union=union, prefixes={k: str(v) for k, v in PREFIXES.items()}
@@ -239,7 +242,10 @@ def query_store(store: ox.Store, sparql: str, *, union: bool = True) -> QueryRes
             ("subject", "predicate", "object"), tuple(tuple(_term_text(t) for t in triple) for triple in result)
         )
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_term_text(solution[v]) for v in variables) for solution in result)
+    try:  # solutions are computed lazily: a SERVICE call fails here (HTTP, or the service's answer)
+        rows = tuple(tuple(_term_text(solution[v]) for v in variables) for solution in result)
+    except (OSError, RuntimeError, ValueError, SyntaxError) as error:
+        raise StoreError(f"SPARQL query failed: {error}") from None
     return QueryResult(variables, rows)
 
 
@@ -269,6 +275,7 @@ def query_endpoint(url: str, sparql: str, *, timeout: float = 60.0) -> QueryResu
     ...
     kgraph.errors.StoreError: endpoint must be an http(s) URL, got 'file:///etc/passwd'
     """
+    check_query(sparql, allow_service=True)  # the endpoint decides about SERVICE
     data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
     request = urllib.request.Request(
         _check_url(url),
@@ -276,19 +283,7 @@ def query_endpoint(url: str, sparql: str, *, timeout: float = 60.0) -> QueryResu
         method="POST",
         headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": _SPARQL_RESULTS_JSON},
     )
-    body = _request(request, timeout)
-    try:
-        payload = json.loads(body)
-    except json.JSONDecodeError:
-        raise StoreError(f"{url!r} did not answer with SPARQL JSON results: {body[:200]!r}") from None
-    if "boolean" in payload:
-        return QueryResult(("ask",), (("true" if payload["boolean"] else "false",),))
-    variables = tuple(payload["head"]["vars"])
-    rows = tuple(
-        tuple(binding[v]["value"] if v in binding else None for v in variables)
-        for binding in payload["results"]["bindings"]
-    )
-    return QueryResult(variables, rows)
+    return QueryResult(*read_results(_request(request, timeout), url))
 
 
 def _named_graphs(quads: Iterable[ox.Quad]) -> Iterator[tuple[str | None, list[ox.Triple]]]:
@@ -321,7 +316,7 @@ def upload_graph(kg: KnowledgeGraph, url: str, *, replace: bool = False, timeout
     return sent
 
 
-def query_target(target: str, sparql: str) -> QueryResult:
+def query_target(target: str, sparql: str, *, allow_service: bool = False) -> QueryResult:
     """Run ``sparql`` on a graph file, a store folder or an http(s) endpoint URL.
 
     A file is loaded into memory with its named graphs and their union as the default
@@ -337,9 +332,9 @@ def query_target(target: str, sparql: str) -> QueryResult:
         return query_endpoint(target, sparql)
     path = Path(target)
     if is_store(path):
-        return query_store(open_store(path, read_only=True), sparql)
+        return query_store(open_store(path, read_only=True), sparql, allow_service=allow_service)
     if not path.exists() or (path.is_dir() and not (path / "entities.csv").is_file()):
         raise InputError(f"{target!r} is neither a graph file, a store folder nor an http(s) URL")
     from kgraph.export import read_quads
 
-    return query_store(memory_store(read_quads(path)), sparql, union=False)
+    return query_store(memory_store(read_quads(path)), sparql, union=False, allow_service=allow_service)

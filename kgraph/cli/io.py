@@ -123,16 +123,17 @@ def query(
     format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Print as a table, CSV or JSON.")
     ] = ResultFormat.TABLE,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow SERVICE clauses (they send HTTP requests to other servers).")
+    ] = False,
 ) -> None:
     """Run a SPARQL query over a graph file, a local store, or an endpoint (kg: and other prefixes predeclared)."""
+    from kgraph.sparql_guard import read_query_file
     from kgraph.store import query_target
 
     if sparql.startswith("@"):
-        path = Path(sparql[1:])
-        if not path.is_file():
-            raise KGraphError(f"query file {str(path)!r} does not exist")
-        sparql = path.read_text(encoding="utf-8")
-    result = query_target(target, sparql)
+        sparql = read_query_file(sparql[1:])
+    result = query_target(target, sparql, allow_service=allow_service)
     if format is ResultFormat.CSV:
         sys.stdout.write(result.to_csv())
     elif format is ResultFormat.JSON:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kgraph import safejson
 from kgraph.errors import DictionaryError
 from kgraph.model import EntityRef, EntityType
 from kgraph.sources import clean_text
@@ -216,7 +217,7 @@ def read_actor_dictionary(path: str | Path) -> list[tuple[GazetteerEntry, list[s
             continue
         where = f"{path}:{number}"
         try:
-            row = json.loads(line)
+            row = safejson.loads(line)
         except json.JSONDecodeError as error:
             raise DictionaryError(f"{where}: not valid JSON ({error.msg}): {line.strip()[:80]!r}") from None
         if not isinstance(row, dict):

@@ -25,6 +25,7 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
+from kgraph import safejson
 from kgraph.errors import DictionaryError
 from kgraph.model import RelationType
 
@@ -210,7 +211,7 @@ def read_lexicon(path: str | Path) -> list[LexiconEntry]:
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         try:
-            record = json.loads(raw)
+            record = safejson.loads(raw)
         except json.JSONDecodeError as error:
             raise DictionaryError(f"{source}, line {number}: not valid JSON ({error.msg}): {raw[:80]!r}") from None
         if not isinstance(record, dict):
