@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = ["BuildOptions", "DEFAULT_OPTIONS", "as_documents", "extract", "build"]
 
 import itertools
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kgraph.errors import UsageError
 from kgraph.graph import KnowledgeGraph
@@ -110,22 +112,47 @@ def as_documents(
     return itertools.chain(ready, read_documents(given_paths, skip_bad=skip_bad))
 
 
+class CoordinationWarning(UserWarning):
+    """A coordination too long to multiply every relation over (only its first actors are kept)."""
+
+
+def _warn_capped(doc: Doc, document: Document) -> None:
+    from kgraph.nlp.patterns.coordination import MAX_COORDINATED, take_capped
+
+    longest = take_capped(doc)
+    if longest:
+        warnings.warn(
+            f"document {document.id!r}: a coordination of {longest} actors; relations kept for the first "
+            f"{MAX_COORDINATED} of each list only",
+            CoordinationWarning,
+            stacklevel=3,
+        )
+
+
 def extract(
     documents: Iterable[Document], nlp: Language, *, options: BuildOptions = DEFAULT_OPTIONS
 ) -> Iterator[DocumentRecords]:
     """Run ``nlp`` over ``documents`` in batches and yield one record set per document.
+
+    A batch holds at most ``options.batch_size`` documents and ``MAX_BATCH_CHARS``
+    characters of text, so memory stays bounded whatever the documents' lengths.
 
     >>> from kgraph.engine.worker import worker_pipeline
     >>> nlp = worker_pipeline(BuildOptions())  # loaded once per process
     >>> [r.document.id for r in extract([Document("a", "Rubio met Lavrov.")], nlp)]
     ['a']
     """
-    pairs = ((d.text, d) for d in map(clean_document, documents))  # spaCy cannot hash lone surrogates
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=options.batch_size):
-        records = doc_to_records(doc, document)
-        if options.min_confidence > 0:
-            records.relations = [r for r in records.relations if r.confidence >= options.min_confidence]
-        yield records
+    from kgraph.engine.batches import batched_documents
+
+    cleaned = map(clean_document, documents)  # spaCy cannot hash lone surrogates
+    for batch in batched_documents(cleaned, options.batch_size):  # bounded by characters too
+        pairs = [(d.text, d) for d in batch]
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs)):
+            records = doc_to_records(doc, document)
+            _warn_capped(doc, document)
+            if options.min_confidence > 0:
+                records.relations = [r for r in records.relations if r.confidence >= options.min_confidence]
+            yield records
 
 
 def build(

@@ -38,8 +38,10 @@ from kgraph import safejson
 from kgraph.errors import BinaryInputError, EmptyInputError, InputError
 from kgraph.model import Document, DocumentRecords, EntityRef
 
-#: Texts longer than this are split at paragraph breaks into parts ``id#N``.
-MAX_DOCUMENT_CHARS = 200_000
+#: Texts longer than this are split at paragraph (else line, sentence, word) breaks into parts
+#: ``id#N``: spaCy's memory and kgraph's per-document steps grow faster than linearly with a
+#: document's length, and news articles are almost always shorter than this.
+MAX_DOCUMENT_CHARS = 10_000
 #: A JSONL line longer than this (bytes) is a malformed record; it is never held in memory whole.
 MAX_JSONL_LINE_BYTES = 64 * 1024 * 1024
 _CHUNK_BYTES = 256 * 1024
@@ -470,11 +472,11 @@ def _read_nonempty(documents: Iterator[Document], names: list[str]) -> Iterator[
     seen: set[str] = set()
     for document in documents:
         if not document.text.strip():
-            warnings.warn(f"document {document.id!r} ({document.source}) is empty; skipped", InputWarning, stacklevel=2)
+            warnings.warn(f"document {document.id!r} ({document.source!r}) is empty; skipped", InputWarning, stacklevel=2)
             continue
         if document.id in seen:
             warnings.warn(
-                f"document id {document.id!r} ({document.source}) is used more than once; "
+                f"document id {document.id!r} ({document.source!r}) is used more than once; "
                 "its records are merged into one document",
                 InputWarning,
                 stacklevel=2,

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 
 from kgraph.build import BuildOptions, extract
-from kgraph.engine.batches import batched
+from kgraph.engine.batches import batched_documents
 from kgraph.engine.worker import process_batch, worker_pipeline
 from kgraph.model import Document, DocumentRecords
 
@@ -70,7 +70,7 @@ def run_local(documents: Iterable[Document], options: BuildOptions, *, jobs: int
     """Yield the records of ``documents`` in input order, using ``jobs`` processes.
 
     With ``jobs == 1`` everything runs in this process. Otherwise batches of
-    ``options.batch_size`` documents go to a pool of ``jobs`` workers; at most
+    ``options.batch_size`` documents (and at most ``MAX_BATCH_CHARS`` characters) go to a pool of ``jobs`` workers; at most
     ``2 * jobs`` batches are in flight, so memory does not grow with the corpus and a
     reading error stops the run early.
 
@@ -86,7 +86,7 @@ def run_local(documents: Iterable[Document], options: BuildOptions, *, jobs: int
         pool = context.Pool(jobs, initializer=_init_worker, initargs=(options, os.getpid()))
     with pool:
         pending: deque[AsyncResult[list[DocumentRecords]]] = deque()
-        for batch in batched(documents, options.batch_size):
+        for batch in batched_documents(documents, options.batch_size):
             pending.append(pool.apply_async(process_batch, (options, batch)))
             while len(pending) >= 2 * jobs:
                 yield from pending.popleft().get()

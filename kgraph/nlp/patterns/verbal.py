@@ -21,7 +21,7 @@ from kgraph.nlp.patterns.arguments import (
     subjects_of,
 )
 from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
-from kgraph.nlp.patterns.coordination import conjuncts, ordered_pairs, pairs, unique
+from kgraph.nlp.patterns.coordination import capped, conjuncts, ordered_pairs, pairs, unique
 
 # Verbs between two actors that state no relation of their own (speech, copulas, light verbs).
 _NOT_RELATED = frozenset(
@@ -88,8 +88,10 @@ def emit(
     """
     if inverse:
         subjects, objects = objects, subjects
+    doc = trigger.doc
+    subjects, objects = capped(subjects, doc), capped(objects, doc)
     if relation.symmetric:
-        participants = unique([*subjects, *objects, *symmetric_pool])
+        participants = capped([*subjects, *objects, *symmetric_pool], doc)
         for first, second in pairs(participants):
             yield Candidate(
                 first.entity,
