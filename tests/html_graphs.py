@@ -47,7 +47,9 @@ def actor_name(i: int) -> str:
     return f"Actor {i:04d} {syllables[i % 10].title()}{syllables[(i // 10) % 10]}"
 
 
-def news_like_graph(actors: int, *, seed: int = 11, isolated: float = 0.08, documents: int | None = None) -> KnowledgeGraph:
+def news_like_graph(
+    actors: int, *, seed: int = 11, isolated: float = 0.08, documents: int | None = None
+) -> KnowledgeGraph:
     """A graph of ``actors`` actors (plus a few positions) in communities of about 40, deterministic for ``seed``."""
     rng = random.Random(seed)
     refs = [EntityRef(_TYPES[i % len(_TYPES)], actor_name(i)) for i in range(actors)]
@@ -71,17 +73,25 @@ def news_like_graph(actors: int, *, seed: int = 11, isolated: float = 0.08, docu
     for k, (a, b) in enumerate(pairs):
         relation = _RELATIONS[rng.randrange(len(_RELATIONS))]
         sentence = f"{refs[a].name} {_VERBS[relation.value]} {refs[b].name} on Tuesday, officials said."
-        per_doc[k % docs].append(Relation(refs[a], relation, refs[b], sentence, _VERBS[relation.value], 0.8, start_char=k))
+        per_doc[k % docs].append(
+            Relation(refs[a], relation, refs[b], sentence, _VERBS[relation.value], 0.8, start_char=k)
+        )
     position_refs = [EntityRef(EntityType.POSITION, p) for p in _POSITIONS]
     for k, i in enumerate(linked[: max(1, actors // 25)]):
         if refs[i].type is EntityType.PERSON:
             title = position_refs[k % len(position_refs)]
             sentence = f"{title.name} {refs[i].name} spoke to reporters."
-            per_doc[k % docs].append(Relation(refs[i], RelationType.HOLDS_POSITION, title, sentence, title.name, 0.9, start_char=10**6 + k))
+            per_doc[k % docs].append(
+                Relation(refs[i], RelationType.HOLDS_POSITION, title, sentence, title.name, 0.9, start_char=10**6 + k)
+            )
     kg = KnowledgeGraph()
     for d in range(docs):
         document = Document(
-            f"gen-{d:04d}", "", source=f"wire/gen-{d:04d}.txt", title=f"Report {d}", date=f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}"
+            f"gen-{d:04d}",
+            "",
+            source=f"wire/gen-{d:04d}.txt",
+            title=f"Report {d}",
+            date=f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}",
         )
         entities = [Entity(r.name, r.type, mentions=1 + (i % 7)) for i, r in enumerate(refs) if i % docs == d]
         kg.add_records(DocumentRecords(document, entities=entities, relations=per_doc[d]))

@@ -157,7 +157,11 @@ def _documents(kg: KnowledgeGraph) -> tuple[list[dict[str, Any]], dict[str, int]
 
 
 def _edge(
-    kg: KnowledgeGraph, index: dict[str, int], documents: dict[str, int], edge: tuple[str, str, str, dict[str, Any]], limit: int
+    kg: KnowledgeGraph,
+    index: dict[str, int],
+    documents: dict[str, int],
+    edge: tuple[str, str, str, dict[str, Any]],
+    limit: int,
 ) -> dict[str, Any]:
     s, o, key, data = edge
     assertions = sorted(data["assertions"].values(), key=lambda a: (a.document, a.evidence, a.iri))
