@@ -39,7 +39,7 @@ class EntityType(str, Enum):
 
 
 class RelationType(str, Enum):
-    """The relation inventory of ``DESIGN.md``; values are the ``kg:`` property names.
+    """The relation inventory (``docs/relations.md``); values are the ``kg:`` property names.
 
     >>> RelationType("appealsTo").plover
     'REQUEST'
