@@ -14,6 +14,7 @@ __all__ = ["DatedExpression", "resolve_date", "governing_date", "dateline_date",
 import calendar
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -106,17 +107,26 @@ def _own_rules(text: str, base: dt.date) -> tuple[bool, str | None]:
 
 @lru_cache(maxsize=1)
 def _parser_class() -> Any:
-    from dateparser.date import DateDataParser  # imported on first use: it is slow to load
-
+    try:
+        from dateparser.date import DateDataParser  # imported on first use: it is slow to load
+    except ImportError:  # an environment installed before kgraph required it
+        warnings.warn(
+            "dateparser is not installed (pip install dateparser): only weekdays and relative months are resolved",
+            stacklevel=2,
+        )
+        return None
     return DateDataParser
 
 
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, base: dt.date | None) -> str | None:
+    parser_class = _parser_class()
+    if parser_class is None:
+        return None
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    data = _parser_class()(languages=["en"], settings=settings).get_date_data(text)
+    data = parser_class(languages=["en"], settings=settings).get_date_data(text)
     if data.date_obj is None:
         return None
     found: dt.date = data.date_obj.date()
