@@ -19,6 +19,7 @@ __all__ = ["GraphLayout", "communities", "graph_layout"]
 import math
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -38,9 +39,9 @@ class GraphLayout:
     community: dict[str, int]
 
 
-def _simple_graph(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> nx.Graph:
+def _simple_graph(nodes: Iterable[int], edges: Iterable[tuple[int, int]]) -> nx.Graph:
     """An undirected graph with sorted nodes and edges; parallel edges become a ``weight``."""
-    weights: dict[tuple[str, str], int] = {}
+    weights: dict[tuple[int, int], int] = {}
     for a, b in edges:
         if a != b:
             key = (a, b) if a < b else (b, a)
@@ -51,7 +52,7 @@ def _simple_graph(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> nx.
     return graph
 
 
-def communities(graph: nx.Graph) -> list[list[str]]:
+def communities(graph: nx.Graph) -> list[list[Any]]:
     """Louvain communities (fixed seed) of a graph with sorted nodes, biggest first, each sorted.
 
     >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z")])
@@ -104,7 +105,7 @@ def _separate(centres: np.ndarray, radii: np.ndarray, rounds: int = 60) -> np.nd
     return centres
 
 
-def _by_communities(graph: nx.Graph, groups: Sequence[list[str]]) -> dict[Hashable, np.ndarray]:
+def _by_communities(graph: nx.Graph, groups: Sequence[list[int]]) -> dict[Hashable, np.ndarray]:
     """A big component: communities placed by a spring layout of the community graph, then filled in."""
     which = {node: i for i, group in enumerate(groups) for node in group}
     between = nx.Graph()
@@ -130,7 +131,7 @@ def _by_communities(graph: nx.Graph, groups: Sequence[list[str]]) -> dict[Hashab
     return positions
 
 
-def _component_layout(graph: nx.Graph, groups: Sequence[list[str]]) -> dict[Hashable, np.ndarray]:
+def _component_layout(graph: nx.Graph, groups: Sequence[list[int]]) -> dict[Hashable, np.ndarray]:
     count = graph.number_of_nodes()
     radius = _SPACING * math.sqrt(count)
     if count <= _DIRECT or len(groups) < 2:
@@ -170,15 +171,18 @@ def graph_layout(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Grap
     >>> graph_layout(["a", "b", "c", "z"], [("a", "c"), ("a", "b")]) == out
     True
     """
-    graph = _simple_graph(nodes, edges)
+    names = sorted(set(nodes))
+    number = {name: i for i, name in enumerate(names)}
+    # integers, not strings, inside networkx: set order (and so Louvain's result) must not depend on the hash seed
+    graph = _simple_graph(range(len(names)), ((number[a], number[b]) for a, b in edges))
     groups = communities(graph)
-    community = {node: i for i, group in enumerate(groups) for node in group}
+    community = {names[node]: i for i, group in enumerate(groups) for node in group}
     linked = graph.subgraph(n for n in graph.nodes if graph.degree(n) > 0)
     components = sorted((sorted(c) for c in nx.connected_components(linked)), key=lambda c: (-len(c), c[0]))
     part = {node: i for i, component in enumerate(components) for node in component}
-    inside: list[list[list[str]]] = [[] for _ in components]
+    inside: list[list[list[int]]] = [[] for _ in components]
     for group in groups:
-        split: dict[int, list[str]] = {}
+        split: dict[int, list[int]] = {}
         for node in group:
             if node in part:
                 split.setdefault(part[node], []).append(node)
@@ -191,4 +195,4 @@ def graph_layout(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Grap
         grid = {n: np.array([(i % side) * _SPACING, (i // side) * _SPACING]) for i, n in enumerate(isolated)}
         pieces.append(grid)
     positions = _pack(pieces) if pieces else {}
-    return GraphLayout({str(n): positions[n] for n in graph.nodes}, community)
+    return GraphLayout({names[n]: positions[n] for n in graph.nodes}, community)
