@@ -20,7 +20,7 @@ from kgraph.nlp.patterns.exhortation import find_exhortations
 from kgraph.nlp.patterns.expulsion import find_expulsions
 from kgraph.nlp.patterns.hyphen import find_hyphen_participles
 from kgraph.nlp.patterns.location import find_places_in
-from kgraph.nlp.patterns.membership import find_member_lists
+from kgraph.nlp.patterns.membership import find_member_examples, find_member_lists
 from kgraph.nlp.patterns.nominal import find_nominal
 from kgraph.nlp.patterns.verbal import find_verbal
 
@@ -29,6 +29,7 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     """All candidates of every construction family, in a fixed order."""
     yield from find_appositions(context)
     yield from find_member_lists(context)
+    yield from find_member_examples(context)
     yield from find_dateline_places(context)
     yield from find_places_in(context)
     yield from find_hyphen_participles(context)
