@@ -18,7 +18,9 @@ KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_actors", "kgraph_relations", "
 
 def _register_factories() -> None:
     # Importing the modules registers their @Language.factory functions.
-    from kgraph.nlp import actors, paragraphs, relations, statements  # noqa: F401
+    from kgraph.nlp import paragraphs, statements  # noqa: F401
+    from kgraph.nlp.actors import resolver  # noqa: F401
+    from kgraph.nlp.relations import extractor  # noqa: F401
 
 
 def load_pipeline(
@@ -79,7 +81,7 @@ def check_model(nlp: Language, model: str) -> None:
 def add_gazetteer(nlp: Language, *, actors: Path | None = None) -> None:
     """Add the ``kgraph_gazetteer`` span ruler after "ner": phrase patterns from the gazetteer data
     files and the user dictionary ``actors``, matched case-sensitively into ``doc.spans``."""
-    from kgraph.nlp.gazetteer import SPANS_KEY, load_gazetteer
+    from kgraph.nlp.actors.gazetteer import SPANS_KEY, load_gazetteer
 
     gazetteer = load_gazetteer(Path(actors) if actors else None)
     ruler = nlp.add_pipe(
