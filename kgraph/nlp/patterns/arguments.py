@@ -50,7 +50,9 @@ _PERSONS = frozenset(
 _OWNED = frozenset(
     """position positions base bases target targets stronghold strongholds facility facilities installation
     installations embassy embassies convoy convoys vessel vessels ship ships right rights interest interests
-    proposal proposals plan plans initiative initiatives demand demands request requests territory""".split()
+    proposal proposals plan plans initiative initiatives demand demands request requests territory
+    act acts action actions conduct behaviour behavior policy policies decision decisions move moves activities
+    practices provocation provocations tactics rhetoric remarks statement statements stance""".split()
 )
 # Place nouns named by their "of" complement: "the republic of Nakhichevan", "the city of Kharkiv".
 _NAMED_BY_OF = frozenset(
@@ -149,6 +151,10 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
         for child in noun.children:
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _SOURCED:
                 found.extend(prep_objects(context, child, "from"))
+    if not found:  # what an actor did or made is its own: "the step taken by X", "a statement issued by X"
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and not context.lexicon.verb_forms(child.lemma_, child.text):
+                found.extend(prep_objects(context, child, "by"))
     if not found:  # "calls by Belarus", "an offer from Afghanistan", "ministers of A and B"
         preps = ("of", "from", "by") if noun.lower_ in _REPRESENTATIVES or noun.lower_ in _OWNED else ("from", "by")
         if noun.lower_ in _GOVERNING:
