@@ -153,7 +153,8 @@ class FactBuilder:
 
     def _inner_country(self, mention: ActorMention) -> EntityRef | None:
         first = self._at.get(mention.start)
-        if first is not None and first is not mention and first.entity.type is EntityType.COUNTRY:
+        # a proper part of the mention ("Ukrainian navy"), not a co-extensive one ("both sides" = Israel and Hamas)
+        if first is not None and first.end < mention.end and first.entity.type is EntityType.COUNTRY:
             return first.entity
         for size in (1, 2):
             if mention.end - mention.start <= size:

@@ -16,6 +16,8 @@ __all__ = [
     "direct_objects",
     "is_passive",
     "antecedent",
+    "names_people",
+    "reciprocal",
 ]
 
 from dataclasses import replace
@@ -32,20 +34,26 @@ _REPRESENTATIVES = frozenset(
     """minister ministers representative representatives delegation delegations official officials envoy envoys
     diplomat diplomats leader leaders troops troop soldier soldiers fighter fighters force forces army armies
     military militaries government governments authority authorities negotiator negotiators delegate delegates
-    member members team teams militant militants rebel rebels unit units group groups""".split()
+    member members team teams militant militants rebel rebels unit units group groups counterpart counterparts
+    presidents premiers""".split()
 )
 # Participles whose hyphenated agent owns the noun: "a British-drafted resolution" is Britain's.
 _AUTHORED = frozenset({"draft", "propose", "sponsor", "author", "write", "table", "submit", "broker", "put"})
 # Nouns whose actor modifier is the body they belong to, not what they stand for: "NATO members".
 _RELATIONAL = frozenset(
-    """member members partner partners ally allies neighbour neighbours neighbor neighbors counterpart counterparts
+    """member members partner partners ally allies neighbour neighbours neighbor neighbors
     rival rivals enemy enemies adversary adversaries foe foes""".split()
 )
 # A single unnamed person described by an actor modifier: "a US official" is the named US official.
 _PERSONS = frozenset(
     """official minister diplomat envoy spokesperson spokesman spokeswoman negotiator ambassador leader president
-    chief secretary commander aide adviser advisor""".split()
+    chief secretary commander aide adviser advisor counterpart premier""".split()
 )
+# Nouns whose "in" complement is the state they serve: "his counterparts in the two countries".
+_SERVING_IN = frozenset({"counterpart", "counterparts", "official", "officials", "minister", "ministers"})
+_COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+# Reciprocal pronouns: "on one another's goods", "accused each other".
+_RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
 # Nouns whose "of" complement is their owner: "positions of the Palestinian police", "the rights of Russia".
 _OWNED = frozenset(
     """position positions base bases target targets stronghold strongholds facility facilities installation
@@ -131,9 +139,13 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
                 found.extend(context.at(conj))
     if found or noun.lower_ in _RELATIONAL:
         return unique(found)
-    if noun.lower_ in _PERSONS:
-        return _described_person(context, noun)
+    if noun.lower_ in _PERSONS and noun.lower_ not in _COUNTERPARTS:
+        described = _described_person(context, noun)
+        if described or noun.lower_ not in _SERVING_IN:
+            return described
     for child in noun.children:
+        if child.dep_ == "poss" and noun.lower_ in _COUNTERPARTS:
+            continue  # "his counterparts" are not his
         if child.dep_ == "poss":
             found.extend(actors_of(context, child, depth + 1))
         elif child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in _AUTHORED:
@@ -156,8 +168,12 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
             if child.dep_ == "acl" and child.tag_ == "VBN" and not context.lexicon.verb_forms(child.lemma_, child.text):
                 found.extend(prep_objects(context, child, "by"))
     if not found:  # "calls by Belarus", "an offer from Afghanistan", "ministers of A and B"
-        preps = ("of", "from", "by") if noun.lower_ in _REPRESENTATIVES or noun.lower_ in _OWNED else ("from", "by")
-        if noun.lower_ in _GOVERNING:
+        preps = (
+            ("of", "from", "by")
+            if noun.lower_ in _REPRESENTATIVES or noun.lower_ in _OWNED or noun.lower_ in _PERSONS
+            else ("from", "by")
+        )
+        if noun.lower_ in _GOVERNING or noun.lower_ in _SERVING_IN:
             preps = (*preps, "in")  # "the junta in Niamey" is Niger's government
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -173,6 +189,33 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
     if not found and noun.dep_ == "appos" and context.is_actor(noun.head):
         found.extend(context.at(noun.head))
     return unique(found)
+
+
+def names_people(noun: Token) -> bool:
+    """True when a common noun names people who stand for a body: "the Ethiopian prime minister", "negotiators".
+
+    >>> import spacy
+    >>> [names_people(t) for t in spacy.blank("en")("envoys met demands")]
+    [True, False, False]
+    """
+    lower = noun.lower_
+    return lower in _REPRESENTATIVES or lower in _PERSONS or lower in _GOVERNING
+
+
+def reciprocal(token: Token) -> bool:
+    """True when ``token`` is (or is owned by) a reciprocal pronoun: "each other", "one another's goods".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("one another")
+    >>> reciprocal(doc[1])
+    False
+    """
+    candidates = [token, *(c for c in token.children if c.dep_ == "poss")]
+    for word in candidates:
+        if word.i > 0 and (word.doc[word.i - 1].lower_, word.lower_) in _RECIPROCALS:
+            if any(c.i == word.i - 1 for c in word.children) or word.doc[word.i - 1].head in (word, word.head):
+                return True
+    return False
 
 
 def _in_headline(context: Context, token: Token) -> bool:

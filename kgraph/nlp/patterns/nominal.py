@@ -9,20 +9,18 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kgraph.model import EntityType, RelationType
+from kgraph.model import RelationType
 from kgraph.nlp.extensions import ActorMention
 from kgraph.nlp.lexicon import LexiconEntry
-from kgraph.nlp.patterns.arguments import actors_of, owners_of, prep_objects, subjects_of
+from kgraph.nlp.patterns.arguments import actors_of, owners_of, prep_objects, reciprocal, subjects_of
 from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
 from kgraph.nlp.patterns.coordination import unique
-from kgraph.nlp.patterns.verbal import emit
+from kgraph.nlp.patterns.verbal import distributive, emit
 
 _BETWEEN = "between"
 # Participles naming who hosts talks, and prepositions setting an agreement in talks.
 _HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organize", "sponsor", "facilitate", "convene"})
 _SETTINGS = frozenset({"after", "during", "at", "following", "in"})
-# Journeys whose destination stands for its host country.
-_TRAVELS = frozenset({"visit", "trip", "tour"})
 # Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit", "under attack from".
 _STATES = frozenset({"at", "in", "on", "under"})
 # Quantities whose "in"/"of" complement is what a support verb handles: "$5 million in aid", "tonnes of food".
@@ -117,9 +115,6 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             for complement in (p for p in of.children if p.dep_ == "pobj" and not context.is_actor(p)):
                 for prep in preps:
                     objects.extend(prep_objects(context, complement, prep))
-    if supported and noun.lemma_.lower() in _TRAVELS:
-        # "arrived in Ankara on a visit": the host is the country of the place visited
-        objects = [(context.country_of(m) or m) if m.entity.type is EntityType.LOCATION else m for m in objects]
     objects = unique(objects)
     pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
     hosts = _hosts(context, noun) if relation.symmetric and not supported else []
@@ -145,6 +140,7 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             pattern=pattern,
             symmetric_pool=pool,
             mutual=entry.mutual,
+            distributive=supported and governor is not None and distributive(governor),
         )
         return
     if not objects and relation is RelationType.APPEALS_TO and governor is not None and not supported:
@@ -161,7 +157,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             if c.dep_ == "nsubj"
             for m in actors_of(context, c)
         )
-    if subjects and objects:
+    mutual = not objects and len(subjects) > 1 and _reciprocated(noun, governor if supported else None, preps)
+    if subjects and (objects or mutual):
         yield from emit(
             relation,
             subjects,
@@ -170,7 +167,21 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             trigger_text=_phrase(noun, governor if supported else None),
             pattern=pattern,
             inverse=entry.inverse,
+            mutual=mutual,
         )
+
+
+def _reciprocated(noun: Token, governor: Token | None, preps: list[str]) -> bool:
+    """True when the prepositional object of the noun or its verb is reciprocal: "tariffs on one another's goods"."""
+    holders = [noun] if governor is None else [noun, governor]
+    return any(
+        reciprocal(p)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for p in prep.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _hosts(context: Context, noun: Token) -> list[ActorMention]:

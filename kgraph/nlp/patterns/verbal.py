@@ -17,7 +17,9 @@ from kgraph.nlp.patterns.arguments import (
     clause_objects,
     direct_objects,
     is_passive,
+    names_people,
     prep_objects,
+    reciprocal,
     subjects_of,
 )
 from kgraph.nlp.patterns.base import Candidate, Context, Event, Pattern
@@ -41,8 +43,8 @@ _MESSAGES = frozenset(
 _FRONTIERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "coast", "doorstep", "flank"})
 # Conjunctions of the condition a threat sets.
 _CONDITIONS = frozenset({"unless", "if"})
-# Verbs of travel whose destination stands for its host country.
-_TRAVELS = frozenset({"visit", "tour"})
+# Words saying that coordinated subjects acted each on their own: "A and B each signed a deal with C".
+_DISTRIBUTIVE = frozenset({"each", "separately", "individually"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
 # whose "of" names the released).
 _DEMANDED_ACTS = frozenset(
@@ -68,13 +70,16 @@ def emit(
     symmetric_pool: Sequence[ActorMention] = (),
     inverse: bool = False,
     mutual: bool = False,
+    distributive: bool = False,
     extra: Sequence[int] = (),
 ) -> Iterator[Candidate]:
     """Multiply one trigger over its coordinated arguments.
 
     Symmetric relations pair every two participants (subjects, objects and ``symmetric_pool``),
-    the first-mentioned first; ``mutual`` directed relations hold both ways; ``inverse``
-    swaps subject and object.
+    the first-mentioned first, or, when ``distributive`` ("A and B each signed a deal with C"),
+    only each subject with each other participant; ``mutual`` directed relations hold both ways;
+    ``inverse`` swaps subject and object. A directed relation never runs from a subject to an
+    actor of its own subject group: "A and B suspended their participation" sanctions no one.
 
     >>> from kgraph.model import EntityType as T
     >>> from kgraph.nlp.patterns.base import hand_parsed
@@ -90,7 +95,13 @@ def emit(
         subjects, objects = objects, subjects
     if relation.symmetric:
         participants = unique([*subjects, *objects, *symmetric_pool])
-        for first, second in pairs(participants):
+        others = unique([*objects, *symmetric_pool])
+        chosen = (
+            pairs(participants)
+            if not distributive or not others
+            else ((s, o) for s in unique(subjects) for o in others if s.entity != o.entity)
+        )
+        for first, second in chosen:
             yield Candidate(
                 first.entity,
                 relation,
@@ -124,9 +135,10 @@ def emit(
                 pattern,
             )
         return
+    own = {s.entity for s in subjects}
     for subject in unique(subjects):
         for obj in unique(objects):
-            if subject.entity != obj.entity:
+            if obj.entity not in own:
                 yield Candidate(
                     subject.entity,
                     relation,
@@ -297,6 +309,60 @@ def _governed(verb: Token, entry: LexiconEntry) -> bool:
     return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in entry.verbs
 
 
+def distributive(verb: Token) -> bool:
+    """True when the subjects of ``verb`` act each on their own ("A and B each signed", "signed separately").
+
+    >>> import spacy
+    >>> distributive(spacy.blank("en")("signed")[0])
+    False
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ in _DISTRIBUTIVE and c.dep_ in ("advmod", "npadvmod", "appos") for c in verb.children) or any(
+        c.lower_ == "each" and c.dep_ in ("appos", "advmod", "det", "amod") for s in subjects for c in s.children
+    )
+
+
+def _handled_things(context: Context, verb: Token) -> list[Token]:
+    """What a verb handles when it is not an actor: its object, passive subject or the noun it modifies."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        things.append(verb.head)  # "the statement, signed by A and B"
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        things.extend(c for c in verb.head.children if c.dep_ == "nsubj")  # "the statement came out, signed by A"
+    return [t for t in things if not context.is_actor(t) and t.pos_ in ("NOUN", "PROPN")]
+
+
+def _other_business(context: Context, verb: Token, entry: LexiconEntry) -> bool:
+    """True when a meeting or signing verb handles something that is neither an actor nor its own kind of event.
+
+    "A and B signed a statement", "the statement was signed by A and B", "met the deadline",
+    "visited a factory": no consultation or cooperation (an agreement or talks noun, or people who stand
+    for a body, keep it: "signed a pact", "hosted the summit", "met Kenyan officials").
+    """
+    if entry.relation is None or not entry.relation.symmetric:
+        return False
+    for thing in _handled_things(context, verb):
+        if names_people(thing) or reciprocal(thing):
+            continue
+        kinds = {e.relation for e in context.lexicon.nouns(thing.lemma_)}
+        if entry.relation not in kinds:
+            return True
+    return False
+
+
+def _reciprocated(context: Context, verb: Token, entry: LexiconEntry) -> bool:
+    """True when the entry's object slot is a reciprocal: "accused each other", "hit one another's positions"."""
+    slots = [c for c in verb.children if c.dep_ == "dobj"] if DIRECT_OBJECT in entry.preps else []
+    slots += [
+        p
+        for prep in verb.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in entry.preps
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    return any(reciprocal(t) for t in slots)
+
+
 def _passive_subjects(context: Context, verb: Token) -> list[ActorMention]:
     return unique(m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_of(context, c))
 
@@ -357,9 +423,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
             objects = _objects(context, verb, entry, passive and agent)
             if entry.relation is RelationType.APPEALS_TO and not passive:
                 objects = _demanded_agents(context, verb) or objects
-            if entry.relation is RelationType.CONSULTS_WITH and verb.lemma_.lower() in _TRAVELS:
-                # "visited Moscow": the host is the country of the city visited
-                objects = [(context.country_of(m) or m) if m.entity.type is EntityType.LOCATION else m for m in objects]
+            if (DIRECT_OBJECT in entry.preps or not objects) and _other_business(context, verb, entry):
+                continue
             if entry.relation is RelationType.AIDS:
                 # "sent troops to the Ukrainian border" is no help to Ukraine
                 objects = [m for m in objects if context.doc[m.root].head.lemma_.lower() not in _FRONTIERS]
@@ -395,7 +460,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                     Event(entry.relation, verb.i, tuple(entry_subjects), tuple(objects), verb.lemma_.lower())
                 )
                 recorded = True
-            if not objects and not (entry.relation.symmetric or entry.mutual):
+            mutual = entry.mutual or (not objects and _reciprocated(context, verb, entry))
+            if not objects and not (entry.relation.symmetric or mutual):
                 continue
             if not objects and len(unique(entry_subjects)) < 2:
                 continue
@@ -409,7 +475,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 trigger_text=_phrase(verb, entry),
                 pattern=pattern,
                 inverse=entry.inverse,
-                mutual=entry.mutual,
+                mutual=mutual,
+                distributive=distributive(verb),
             )
             if entry.relation is RelationType.LEADS and not entry.inverse:
                 # heading an organisation is working for it ("who chairs the ruling party")
