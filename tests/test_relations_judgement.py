@@ -28,6 +28,9 @@ FOUND = [
     ("Canada expressed alarm at Russia's decision to expel its diplomats.", ("Canada", "accuses", "Russia")),
     ("China has voiced strong displeasure over a statement released by NATO.", ("China", "accuses", "NATO")),
     ("Egypt expressed its outrage over Israel's raid on the camp.", ("Egypt", "accuses", "Israel")),
+    ("China voiced displeasure over a communique that was issued by the G7.", ("China", "accuses", "G7")),
+    ("Australia voiced alarm over the pact just signed between China and Fiji.", ("Australia", "accuses", "Fiji")),
+    ("Australia voiced alarm over the pact just signed between China and Fiji.", ("Australia", "accuses", "China")),
     # criticism of an act names the actor who did it: by-agent, possessive, "of" on act nouns
     ("Mexico denounced the step taken by Guatemala.", ("Mexico", "accuses", "Guatemala")),
     ("Ghana sharply criticised Togo's decision to close the border.", ("Ghana", "accuses", "Togo")),

@@ -3,7 +3,7 @@ coordination on either side, relative clauses, and unmapped verbs between two ac
 
 from __future__ import annotations
 
-__all__ = ["find_verbal", "emit", "reciprocal"]
+__all__ = ["find_verbal", "emit"]
 
 from collections.abc import Iterator, Sequence
 
@@ -271,39 +271,6 @@ def _opposed(context: Context, verb: Token) -> bool:
     )
 
 
-def _own_things(objects: Sequence[ActorMention], subjects: Sequence[ActorMention]) -> bool:
-    """True when every object is a pronoun standing for the subjects themselves ("their stances")."""
-    own = {m.entity for m in subjects}
-    return bool(objects) and len(own) > 1 and all(m.pronoun and m.entity in own for m in objects)
-
-
-def reciprocal(verb: Token, entry: LexiconEntry) -> bool:
-    """True when the entry's object slot of ``verb`` is "each other" or "one another".
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> from kgraph.nlp.lexicon import TriggerKind
-    >>> doc = Doc(spacy.blank("en").vocab, words=["A", "and", "B", "blamed", "each", "other"],
-    ...           heads=[3, 0, 0, 3, 5, 3], deps=["nsubj", "cc", "conj", "ROOT", "det", "dobj"])
-    >>> reciprocal(doc[3], LexiconEntry(TriggerKind.VERB, "blame", RelationType.ACCUSES))
-    True
-    """
-    slots = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if DIRECT_OBJECT in entry.preps else []
-    slots += [
-        o
-        for p in verb.children
-        if p.dep_ in ("prep", "dative") and p.lower_ in entry.preps
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    slots += [c for slot in slots for c in slot.children if c.dep_ == "poss"]  # "shelled each other's positions"
-    return any(
-        (slot.lower_ == "other" and any(c.lower_ == "each" for c in slot.children))
-        or (slot.lower_ == "one" and any(c.lower_ == "another" for c in slot.children))
-        for slot in slots
-    )
-
-
 def _governed(verb: Token, entry: LexiconEntry) -> bool:
     """True when ``verb`` is the complement of one of the entry's governing verbs ("vowed to retaliate")."""
     return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in entry.verbs
@@ -434,15 +401,6 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 objects = _target_country(context, verb)
             if not objects and entry.relation in _ACT_THROUGH_CLAUSE:
                 objects = _clause_targets(context, verb, entry.relation, entry_subjects)
-            if _own_things(objects, entry_subjects):
-                objects = []  # "A and B stood by their positions": their own, not each other's
-            if not objects and not entry.relation.symmetric and reciprocal(verb, entry):
-                # "A and B accused each other": each does it to the other
-                yield from emit(
-                    entry.relation, entry_subjects, [], trigger=verb, trigger_text=_phrase(verb, entry),
-                    pattern=pattern, mutual=True,
-                )
-                continue
             if entry.verbs:
                 yield from emit(
                     entry.relation,
