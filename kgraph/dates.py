@@ -6,11 +6,24 @@ so that no output ever carries an ill-typed date literal.
 
 from __future__ import annotations
 
-__all__ = ["XSD_NS", "DatePrecision", "date_datatype", "date_precision", "iso_date", "parse_day"]
+__all__ = [
+    "XSD_NS",
+    "DatePrecision",
+    "date_datatype",
+    "date_precision",
+    "date_span",
+    "in_range",
+    "check_bound",
+    "iso_date",
+    "parse_day",
+]
 
+import calendar
 import datetime as dt
 import re
 from enum import Enum
+
+from kgraph.errors import UsageError
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
@@ -89,3 +102,57 @@ def iso_date(value: str | None) -> str | None:
     if match := _TIMESTAMP.match(value):
         value = match.group(1)
     return value if date_precision(value) else None
+
+
+def date_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value covers; None when it is no valid date.
+
+    >>> date_span("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    """
+    precision = date_precision(value)
+    if precision is DatePrecision.DAY:
+        day = dt.date.fromisoformat(value)
+        return day, day
+    if precision is DatePrecision.MONTH:
+        year, month = int(value[:4]), int(value[5:7])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if precision is DatePrecision.YEAR:
+        return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    return None
+
+
+def in_range(value: str | None, since: str | None = None, until: str | None = None) -> bool:
+    """True when the date ``value`` can lie between ``since`` and ``until`` (inclusive, either may be open).
+
+    A month or a year counts when it overlaps the range; an undated or invalid value only
+    passes an open range.
+
+    >>> in_range("2025-03-10", "2025-03-01", "2025-03-31"), in_range("2025-02", "2025-02-20"), in_range(None, "2025")
+    (True, True, False)
+    """
+    if since is None and until is None:
+        return True
+    span = date_span(value) if value else None
+    if span is None:
+        return False
+    lower = date_span(since) if since else None
+    upper = date_span(until) if until else None
+    low = lower[0] if lower else dt.date.min
+    high = upper[1] if upper else dt.date.max
+    return span[0] <= high and span[1] >= low
+
+
+def check_bound(name: str, value: str | None) -> str | None:
+    """Validate a ``--since``/``--until`` bound: an ISO day, year-month or year.
+
+    >>> check_bound("--since", "2025-03")
+    '2025-03'
+    >>> check_bound("--until", "March")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: --until must be a date YYYY-MM-DD, YYYY-MM or YYYY, got 'March'
+    """
+    if value is not None and date_precision(value) is None:
+        raise UsageError(f"{name} must be a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+    return value

@@ -34,7 +34,8 @@ EVENT_RELATIONS = frozenset(r for r in RelationType if r.plover is not None)
 class Event:
     """An act reported once or more: the relation, its actors (entity IRIs) and its reports.
 
-    ``date`` is the day the texts give, else the first report's date; ``sources`` counts the
+    ``date`` is the day the texts give (or the month or year, when every report gives only
+    that), else the first report's date; ``sources`` counts the
     distinct outlets (document sources, or documents without one).
     """
 
@@ -55,6 +56,7 @@ class _Report:
     assertion: Assertion
     reported: dt.date | None  # the document's day
     stated: dt.date | None  # the day the text gives
+    said: str | None = None  # the month or year the text gives, when it gives no day
 
     @property
     def anchor(self) -> dt.date | None:
@@ -70,7 +72,8 @@ def _report(assertion: Assertion, documents: Mapping[str, DocumentInfo]) -> _Rep
         stated = parse_day(assertion.date)
     if reported is None and stated is None and assertion.date and date_precision(assertion.date) is DatePrecision.DAY:
         reported = parse_day(assertion.date)  # an assertion read without its document keeps its own day
-    return _Report(assertion, reported, stated)
+    said = assertion.date if assertion.date_text and stated is None else None
+    return _Report(assertion, reported, stated, said if said and date_precision(said) else None)
 
 
 def _clusters(reports: list[_Report], window: int) -> list[list[_Report]]:
@@ -132,7 +135,11 @@ def find_events(
             stated = next((r.stated for r in cluster if r.stated), None)
             first = cluster[0].anchor
             key = f"on-{stated.isoformat()}" if stated else (f"from-{first.isoformat()}" if first else "undated")
+            coarse = {r.said for r in cluster}
             day = stated or first
+            when = day.isoformat() if day else None
+            if stated is None and len(coarse) == 1 and None not in coarse:
+                when = coarse.pop()  # every report says only "in 2019" or "last month"
             reported = sorted(r.reported for r in cluster if r.reported)
             document_iris = sorted({r.assertion.document for r in cluster})
             events.append(
@@ -141,7 +148,7 @@ def find_events(
                     relation=relation,
                     subject=subject,
                     object=obj,
-                    date=day.isoformat() if day else None,
+                    date=when,
                     reports=tuple(sorted(r.assertion.iri for r in cluster)),
                     documents=tuple(document_iris),
                     sources=len({_source(documents.get(d), d) for d in document_iris}),

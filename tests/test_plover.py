@@ -15,6 +15,7 @@ from kgraph.export.plover import plover_type, read_plover, record_schema
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document, RelationType
 from kgraph.ontology import DEFAULT_BASE
+from tests.conftest import run_cli
 
 REPORTS = [
     Document("w-1", "Norway held talks with Sweden in Oslo on Monday.", source="Northern Wire", date="2025-03-10"),
@@ -103,3 +104,35 @@ def test_a_bad_record_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_text('{"event": "CONSULT", "documents": []}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.plover.jsonl:1: not a PLOVER event record"):
         read_plover(path, DEFAULT_BASE)
+
+
+def _news(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl"
+    rows = [{"id": d.id, "text": d.text, "source": d.source, "date": d.date} for d in REPORTS]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_cli_writes_records_and_builds_from_them(tmp_path: Path) -> None:
+    news = _news(tmp_path)
+    records = tmp_path / "events.plover.jsonl"
+    done = run_cli("build", str(news), "-o", str(records), "-q")
+    assert done.returncode == 0, done.stderr
+    again = tmp_path / "again.plover.jsonl"
+    done = run_cli("build", str(records), "-o", str(again), "-q")
+    assert done.returncode == 0, done.stderr
+    assert again.read_text(encoding="utf-8") == records.read_text(encoding="utf-8")
+
+
+def test_cli_since_and_until_keep_relations_of_the_range(tmp_path: Path) -> None:
+    news = _news(tmp_path)
+    records = tmp_path / "march17.plover.jsonl"
+    done = run_cli("build", str(news), "-o", str(records), "--since", "2025-03-16", "--until", "2025-03-17", "-q")
+    assert done.returncode == 0, done.stderr
+    events = {json.loads(line)["event"] for line in records.read_text().splitlines()}
+    assert events == {
+        "FIGHT"
+    }  # the bombing of Sunday 2025-03-16; the talks of March 10 and the appeal of March 18 are out
+    bad = run_cli("build", str(news), "-o", str(tmp_path / "x.ttl"), "--since", "last week")
+    assert bad.returncode != 0
+    assert b"--since must be a date" in bad.stderr and b"Traceback" not in bad.stderr
