@@ -22,7 +22,10 @@ FOUND = [
     ("The Kenyan government blamed the violence on Somalia.", ("Kenya", "accuses", "Somalia")),
     ("Minister Ilse Marten blamed the outage on Russian hackers.", ("Ilse Marten", "accuses", "Russia")),
     ("Peru charged Chile with violating the treaty.", ("Peru", "accuses", "Chile")),
-    ("The opposition leader Tomas Varga charged the government of Hungary with lying.", ("Tomas Varga", "accuses", "Hungary")),
+    (
+        "The opposition leader Tomas Varga charged the government of Hungary with lying.",
+        ("Tomas Varga", "accuses", "Hungary"),
+    ),
     # voicing concern, alarm or displeasure over an act of an actor
     ("Japan voiced concern over the missile launches by North Korea.", ("Japan", "accuses", "North Korea")),
     ("Canada expressed alarm at Russia's decision to expel its diplomats.", ("Canada", "accuses", "Russia")),

@@ -65,8 +65,13 @@ def _bad(predicate: Token, context: Context, cues: Judgements) -> bool:
         for t in (
             head,
             *(c for c in head.children if c.dep_ in _MODIFIERS),
-            *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" and head.lemma_.lower() in _LIGHT
-              for o in p.children if o.dep_ == "pobj"),
+            *(
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "of" and head.lemma_.lower() in _LIGHT
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
         )
         if not context.is_actor(t)
     ]
@@ -142,7 +147,7 @@ def find_labelling(context: Context) -> Iterator[Candidate]:
     """Calling an actor or its act something bad: ``accuses``.
 
     >>> from kgraph.model import EntityType as T
-    >>> from kgraph.nlp.patterns.base import hand_parsed
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
     >>> c = hand_parsed(["Chad", "called", "Mali", "a", "dictatorship"], [1, 1, 1, 4, 1],
     ...                 ["nsubj", "ROOT", "dobj", "det", "oprd"], pos=["PROPN", "VERB", "PROPN", "DET", "NOUN"],
     ...                 lemmas=["Chad", "call", "Mali", "a", "dictatorship"],
