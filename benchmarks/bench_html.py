@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import shutil
 import statistics
 import subprocess
@@ -144,10 +145,12 @@ def main() -> None:
         folder = Path(name)
         profile = folder / "profile"
         profile.mkdir()
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (figures grow with the load)")
         browser = Browser(profile, shutil.which("chromium") or "chromium")
         try:
             for size in args.sizes:
                 measure(size, folder, browser)
+            print(f"load average after: {os.getloadavg()[0]:.1f}")
         finally:
             browser.close()
 
