@@ -52,7 +52,9 @@ Mirela Daniela Noura Katrin Esther Svetlana Camila Ayesha Birgit Thandiwe Renata
 _SURNAMES = """Halvorsen Okafor Castellanos Nakamura Petrovic Mbeki Lindqvist Haddad Kowalczyk Rahimov Ferreira
 Osei Varga Takahashi Dimitrov Mensah Quintero Novak Aziz Bergstrom Kariuki Moreau Yilmaz Santos Eriksen Banda
 Vasquez Horvath Qureshi Adeyemi Kovalenko Lindgren Mwangi Salazar Orlov Fischer Nkosi Duarte Hakimi Sorensen""".split()
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "du", "dos", "das", "del", "van", "von", "der", "la"})
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "da", "di", "du", "dos", "das", "del", "van", "von", "der", "la"}
+)
 _ADVERBIALS = ("On Monday, ", "Earlier this week, ", "Late on Friday, ", "On Tuesday evening, ")
 # (pattern, replacement) pairs keeping the lexicon relation of the trigger.
 _SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -149,7 +151,9 @@ def rename(record: Record, rng: random.Random) -> Record:
     mapping = _name_map(record, rng)
     if not mapping:
         return copy.deepcopy(record)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(mapping, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(mapping, key=len, reverse=True)) + r")(?![\w-])"
+    )
 
     def edit(text: str) -> str:
         return pattern.sub(lambda m: mapping[m.group(1)], text)
@@ -196,11 +200,14 @@ def relative_clauses(record: Record, rng: random.Random) -> Record:
             continue
         clause = _PERSON_CLAUSE if entity["type"] == "Person" else _BODY_CLAUSE
         name = entity["name"]
-        match = re.search(r"(?<![\w-])" + re.escape(name) + r" (said|told|urged|called|criticised|criticized|condemned"
-                          r"|accused|met|rejected|warned|praised|welcomed|signed|announced|sent|imposed|expelled)\b",
-                          out["text"])
-        if match is None or out["text"][max(0, match.start() - 2) : match.start()].strip() in {"'", "’"}:
-            continue
+        match = re.search(
+            r"(?<![\w-])" + re.escape(name) + r" (said|told|urged|called|criticised|criticized|condemned"
+            r"|accused|met|rejected|warned|praised|welcomed|signed|announced|sent|imposed|expelled)\b",
+            out["text"],
+        )
+        before = out["text"][max(0, match.start() - 5) : match.start()] if match else ""
+        if match is None or before.endswith((" and ", ", ", " or ")):
+            continue  # "A and B urged": a clause on B alone would change the subject's number
         old = match.group(0)
         new = f"{name}{clause} {match.group(1)}"
         candidate = copy.deepcopy(out)
