@@ -11,6 +11,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from kgraph.dates import check_bound, in_range
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document, DocumentRecords
 from kgraph.nlp.convert import doc_to_records
@@ -31,6 +32,8 @@ class BuildOptions:
     lexicon: Path | None = None
     min_confidence: float = 0.0
     batch_size: int = 64
+    since: str | None = None  # keep relations dated on or after this ISO day, month or year
+    until: str | None = None  # ... and on or before this one
 
     def load(self) -> Language:
         return load_pipeline(self.model, actors=self.actors, lexicon=self.lexicon)
@@ -82,6 +85,8 @@ def extract(
         records = doc_to_records(doc, document)
         if options.min_confidence > 0:
             records.relations = [r for r in records.relations if r.confidence >= options.min_confidence]
+        if options.since or options.until:
+            records.relations = [r for r in records.relations if in_range(r.date, options.since, options.until)]
         yield records
 
 
@@ -95,6 +100,8 @@ def build(
     min_confidence: float = 0.0,
     nlp: Language | None = None,
     jobs: int = 1,
+    since: str | None = None,
+    until: str | None = None,
 ) -> KnowledgeGraph:
     """Build a ``KnowledgeGraph`` from texts, files, folders, JSONL files or ``Document``s.
 
@@ -109,6 +116,8 @@ def build(
         nlp: an already loaded kgraph pipeline (see ``kgraph.nlp.load_pipeline``).
         jobs: worker processes (each loads the pipeline once; ``nlp`` is shared with
             them when the platform forks). The graph does not depend on ``jobs``.
+        since, until: keep only relations dated within these bounds (ISO day, month or
+            year, inclusive); undated relations are dropped when a bound is given.
 
     >>> kg = build("US Secretary of State Marco Rubio met Sergei Lavrov.")
     >>> "Marco Rubio" in kg.labels()
@@ -122,6 +131,8 @@ def build(
         actors=Path(actors) if actors else None,
         lexicon=Path(lexicon) if lexicon else None,
         min_confidence=min_confidence,
+        since=check_bound("since", since),
+        until=check_bound("until", until),
     )
     kg = KnowledgeGraph(base)
     if jobs > 1:

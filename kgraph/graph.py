@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from rdflib import Graph
 
+    from kgraph.events import Event
+
 
 @dataclass(frozen=True, slots=True)
 class Assertion:
@@ -36,6 +38,7 @@ class Assertion:
     modality: Modality = Modality.ASSERTED
     date: str | None = None
     speaker: str | None = None
+    date_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,9 @@ class KnowledgeGraph:
     Node attributes: ``label``, ``type`` (an ``EntityType`` value), ``aliases`` (set),
     ``links`` (set of ``owl:sameAs`` IRIs), ``occurrences`` (document IRI -> mention
     count) and the derived ``mentions``. Edge attributes: ``relation``, ``assertions``
-    (IRI -> ``Assertion``), and derived ``count``, ``confidence``, ``documents``.
+    (IRI -> ``Assertion``), and derived ``count``, ``confidence``, ``documents``, ``reports``
+    (how many documents state it), ``dates``
+    (the sorted dates of its assertions) and ``date`` (the first of them).
     Assertions that the text does not assert (negated, hypothetical, reported, ...) are
     kept as ``claims``, not edges. Documents and statements are tables beside the graph.
 
@@ -88,8 +93,9 @@ class KnowledgeGraph:
     True
     """
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, *, event_window: int = 3) -> None:
         self.base = iris.check_base(base)
+        self.event_window = event_window  # days between two reports of one event (see ``events``)
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._tables = _Tables()
 
@@ -134,6 +140,7 @@ class KnowledgeGraph:
                 modality=relation.modality,
                 date=relation.date,
                 speaker=str(iris.entity_iri(relation.speaker, self.base)) if relation.speaker else None,
+                date_text=relation.date_text,
             )
             self.add_assertion(assertion)
         for statement in records.statements:
@@ -196,6 +203,9 @@ class KnowledgeGraph:
         data["count"] = len(data["assertions"])
         data["confidence"] = max(a.confidence for a in values)
         data["documents"] = sorted({a.document for a in values})
+        data["reports"] = len(data["documents"])
+        data["dates"] = sorted({a.date for a in values if a.date})
+        data["date"] = data["dates"][0] if data["dates"] else None
 
     def add_document(self, info: DocumentInfo) -> None:
         self._tables.documents[info.iri] = info
@@ -266,6 +276,20 @@ class KnowledgeGraph:
         found: list[Assertion] = [a for _, _, d in self.graph.edges(data=True) for a in d["assertions"].values()]
         found.extend(self._tables.claims.values())
         yield from sorted(found, key=lambda a: a.iri)
+
+    def events(self, window: int | None = None) -> list[Event]:
+        """The events the asserted relations report: one per act, however many outlets report it.
+
+        Reports of one relation between the same actors within ``window`` days (default
+        ``event_window``) are one event; see :mod:`kgraph.events`.
+
+        >>> KnowledgeGraph().events()
+        []
+        """
+        from kgraph.events import find_events
+
+        days = self.event_window if window is None else window
+        return find_events(self.assertions(), self.documents, window=days, base=self.base)
 
     def __len__(self) -> int:
         return int(self.graph.number_of_nodes())

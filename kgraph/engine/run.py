@@ -14,7 +14,7 @@ from kgraph.build import DEFAULT_OPTIONS, BuildOptions
 from kgraph.engine import Engine, check_engine, run_engine
 from kgraph.engine.batches import batched
 from kgraph.engine.stream import STREAMED_FORMATS, LineSink, RecordSink, SortedTurtleSink, StoreSink
-from kgraph.errors import OutputError, UsageError
+from kgraph.errors import InputError, OutputError, UsageError
 from kgraph.export import OutputFormat, guess_format
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document
@@ -72,6 +72,38 @@ def _new_documents(documents: Iterable[Document], known: set[str], stats: BuildS
         yield document
 
 
+def _split_event_records(
+    inputs: list[str | Path], options: BuildOptions
+) -> tuple[list[str | Path], KnowledgeGraph | None]:
+    """Separate PLOVER event record files (``*.plover.jsonl``) from texts; read them into one graph."""
+    from kgraph.export.plover import PLOVER_SUFFIX, read_plover
+
+    records = [i for i in inputs if str(i).lower().endswith(PLOVER_SUFFIX)]
+    if not records:
+        return inputs, None
+    imported = KnowledgeGraph(options.base)
+    for path in records:
+        if not Path(path).is_file():
+            raise InputError(f"input {str(path)!r} does not exist")
+        imported.merge(read_plover(Path(path), options.base))
+    return [i for i in inputs if i not in records], imported
+
+
+def _add_imported(
+    imported: KnowledgeGraph, kg: KnowledgeGraph | None, sinks: list[RecordSink], stats: BuildStats
+) -> None:
+    """Event records read from files join the in-memory graph and the store."""
+    if kg is not None:
+        kg.merge(imported)
+    for sink in sinks:
+        if isinstance(sink, StoreSink):
+            from kgraph.store import to_oxigraph_quads
+
+            quads = to_oxigraph_quads(imported)
+            sink.store.extend(quads)
+            stats.triples += len(quads)
+
+
 def run_build(
     inputs: Iterable[str | Path],
     targets: BuildTargets,
@@ -98,12 +130,12 @@ def run_build(
     """
     targets.check()
     check_engine(engine, jobs, scheduler)
-    inputs = list(inputs)
+    inputs, imported = _split_event_records(list(inputs), options)
     stats = BuildStats()
     fmt = targets.output_format
     with ExitStack() as stack:
         sinks: list[RecordSink] = []
-        documents: Iterable[Document] = read_documents(inputs, skip_bad=skip_bad)
+        documents: Iterable[Document] = read_documents(inputs, skip_bad=skip_bad) if inputs else iter(())
         if targets.store is not None:
             from kgraph.store import open_store, stored_documents
 
@@ -112,7 +144,7 @@ def run_build(
             sinks.append(StoreSink(store, options.base))
         kg: KnowledgeGraph | None = None
         turtle: SortedTurtleSink | None = None
-        if targets.output is not None and targets.streamed:
+        if targets.output is not None and targets.streamed and imported is None:
             if fmt is OutputFormat.TURTLE:
                 turtle = SortedTurtleSink(stack, targets.output, options.base)
                 sinks.append(turtle)
@@ -135,6 +167,8 @@ def run_build(
                 stats.triples += sink.add(batch)
         if turtle is not None:
             turtle.finish()
+        if imported is not None:
+            _add_imported(imported, kg, sinks, stats)
         if kg is not None and targets.output is not None:
             kg.write(targets.output, format=fmt)
         if kg is not None and targets.html is not None:

@@ -42,6 +42,7 @@ class OutputFormat(str, Enum):
     GEXF = "gexf"
     CSV = "csv"
     HTML = "html"
+    PLOVER = "plover"
 
     def __str__(self) -> str:
         return self.value
@@ -81,6 +82,7 @@ _EXTENSIONS = {
     OutputFormat.GEXF: "gexf",
     OutputFormat.CSV: "csv",
     OutputFormat.HTML: "html",
+    OutputFormat.PLOVER: "plover.jsonl",
 }
 _ALIASES = {
     OutputFormat.TURTLE: ("ttl",),
@@ -88,6 +90,7 @@ _ALIASES = {
     OutputFormat.NQUADS: ("nq", "n-quads"),
     OutputFormat.JSONLD: ("json-ld", "json"),
     OutputFormat.HTML: ("htm",),
+    OutputFormat.PLOVER: ("plover.jsonl",),
 }
 _RDF = frozenset(
     {OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.NQUADS, OutputFormat.TRIG, OutputFormat.JSONLD}
@@ -98,6 +101,7 @@ _MODULES = {
     OutputFormat.GEXF: "kgraph.export.graphml",
     OutputFormat.CSV: "kgraph.export.csv_tables",
     OutputFormat.HTML: "kgraph.export.html",
+    OutputFormat.PLOVER: "kgraph.export.plover",
 }
 
 
@@ -108,9 +112,13 @@ def guess_format(path: str | Path) -> OutputFormat:
     'turtle'
     >>> guess_format("out/graph.nq").value
     'nquads'
+    >>> guess_format("events.plover.jsonl").value
+    'plover'
     """
     if Path(path).is_dir() and (Path(path) / "entities.csv").exists():
         return OutputFormat.CSV
+    if Path(path).name.lower().endswith(".plover.jsonl"):
+        return OutputFormat.PLOVER
     suffix = Path(path).suffix
     if not suffix:
         raise FormatError(f"cannot guess the format of {str(path)!r} (no extension); pass --format")
