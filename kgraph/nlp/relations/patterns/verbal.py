@@ -28,7 +28,7 @@ from kgraph.nlp.relations.patterns.coordination import conjuncts, ordered_pairs,
 # Verbs between two actors that state no relation of their own (speech, copulas, light verbs).
 _NOT_RELATED = frozenset(
     """be have do say tell report add state write claim announce note insist deny include involve become call name
-    describe see know think believe expect hope want need seem appear make let get go come take use find give keep
+    describe see know think believe expect hope want need seem appear make let get go come take use find give keep count
     show consider remain urge list quote cite ask reply respond comment confirm acknowledge stress reiterate
     regard view deem treat""".split()
 )
