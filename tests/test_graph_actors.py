@@ -80,3 +80,25 @@ def test_places_used_only_as_venues_do_not_connect_by_default() -> None:
     assert entities[entities["label"] == "Alpha Agency"].iloc[0]["places"] == ["Vienna"]
     # a venue asked for by name is still reachable
     assert kg.paths("Vienna", "Alpha Agency") == [[("Alpha Agency", "locatedIn", "Vienna")]]
+
+
+def test_document_source_is_relative_to_the_input_unless_asked(tmp_path: Any) -> None:
+    """``dcterms:source`` never carries the local folder the articles sat in (issue 11)."""
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS
+
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "private" / "news"
+    (folder / "europe").mkdir(parents=True)
+    (folder / "europe" / "talks.txt").write_text("Norway urged Denmark to act.", encoding="utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text("Finland backed Sweden.", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    done = run_cli("build", str(folder.resolve()), str(single.resolve()), "-o", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr.decode()
+    sources = sorted(str(o) for o in Graph().parse(out).objects(None, DCTERMS.source))
+    assert sources == ["europe/talks.txt", "single.txt"]
+    done = run_cli("build", str(single), "-o", str(out), "--quiet", "--full-source-paths")
+    assert done.returncode == 0, done.stderr.decode()
+    assert [str(o) for o in Graph().parse(out).objects(None, DCTERMS.source)] == [str(single.resolve())]
