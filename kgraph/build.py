@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["BuildOptions", "DEFAULT_OPTIONS", "as_documents", "extract", "build"]
+__all__ = [
+    "BuildOptions",
+    "DEFAULT_OPTIONS",
+    "MAX_BATCH_CHARS",
+    "as_documents",
+    "batched_documents",
+    "extract",
+    "build",
+]
 
 import itertools
 import warnings
@@ -10,11 +18,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.dates import check_bound, in_range
 from kgraph.errors import UsageError
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document, DocumentRecords
@@ -24,7 +33,6 @@ from kgraph.ontology import DEFAULT_BASE
 from kgraph.sources import clean_document, read_documents
 
 Input = str | Path | Document
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,8 @@ class BuildOptions:
     lexicon: Path | None = None
     min_confidence: float = 0.0
     batch_size: int = 64
+    since: str | None = None  # keep relations dated on or after this ISO day, month or year
+    until: str | None = None  # ... and on or before this one
 
     def load(self) -> Language:
         return load_pipeline(self.model, actors=self.actors, lexicon=self.lexicon)
@@ -46,12 +56,15 @@ class BuildOptions:
 DEFAULT_OPTIONS = BuildOptions()
 
 
-def _as_list(value: Iterable[T] | T | None, single: tuple[type, ...]) -> list[T]:
+def _as_list(value: object, single: tuple[type, ...]) -> list[Any]:
+    """``value`` as a list: nothing for ``None``, one item for a ``single`` type, else its items."""
     if value is None:
         return []
     if isinstance(value, single):
-        return [value]  # type: ignore[list-item]
-    return list(value)  # type: ignore[arg-type]
+        return [value]
+    if not isinstance(value, Iterable):
+        raise UsageError(f"expected a text, a path, a Document or an iterable of them, got {value!r:.80}")
+    return list(value)
 
 
 def _text_document(number: int, text: object) -> Document:
@@ -112,12 +125,41 @@ def as_documents(
     return itertools.chain(ready, read_documents(given_paths, skip_bad=skip_bad))
 
 
+#: Characters of text in one batch at most (spaCy's memory grows with the text it holds at once).
+MAX_BATCH_CHARS = 100_000
+
+
+def batched_documents(
+    documents: Iterable[Document], size: int, max_chars: int = MAX_BATCH_CHARS
+) -> Iterator[list[Document]]:
+    """Yield lists of up to ``size`` documents holding at most ``max_chars`` characters of
+    text together (a longer document goes alone), reading ``documents`` lazily.
+
+    >>> docs = [Document(str(i), "x" * n) for i, n in enumerate([40, 40, 40, 200, 10])]
+    >>> [[d.id for d in batch] for batch in batched_documents(docs, 64, max_chars=100)]
+    [['0', '1'], ['2'], ['3'], ['4']]
+    """
+    if size < 1:
+        raise UsageError(f"batch size must be at least 1, got {size!r}")
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        length = len(document.text)
+        if batch and (len(batch) >= size or chars + length > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(document)
+        chars += length
+    if batch:
+        yield batch
+
+
 class CoordinationWarning(UserWarning):
     """A coordination too long to multiply every relation over (only its first actors are kept)."""
 
 
 def _warn_capped(doc: Doc, document: Document) -> None:
-    from kgraph.nlp.patterns.coordination import MAX_COORDINATED, take_capped
+    from kgraph.nlp.relations.patterns.coordination import MAX_COORDINATED, take_capped
 
     longest = take_capped(doc)
     if longest:
@@ -142,8 +184,6 @@ def extract(
     >>> [r.document.id for r in extract([Document("a", "Rubio met Lavrov.")], nlp)]
     ['a']
     """
-    from kgraph.engine.batches import batched_documents
-
     cleaned = map(clean_document, documents)  # spaCy cannot hash lone surrogates
     for batch in batched_documents(cleaned, options.batch_size):  # bounded by characters too
         pairs = [(d.text, d) for d in batch]
@@ -152,6 +192,8 @@ def extract(
             _warn_capped(doc, document)
             if options.min_confidence > 0:
                 records.relations = [r for r in records.relations if r.confidence >= options.min_confidence]
+            if options.since or options.until:
+                records.relations = [r for r in records.relations if in_range(r.date, options.since, options.until)]
             yield records
 
 
@@ -167,6 +209,8 @@ def build(
     min_confidence: float = 0.0,
     nlp: Language | None = None,
     jobs: int = 1,
+    since: str | None = None,
+    until: str | None = None,
 ) -> KnowledgeGraph:
     """Build a ``KnowledgeGraph`` from texts, files, folders, JSONL files or ``Document``s.
 
@@ -188,6 +232,8 @@ def build(
         nlp: an already loaded kgraph pipeline (see ``kgraph.nlp.load_pipeline``).
         jobs: worker processes (each loads the pipeline once; ``nlp`` is shared with
             them when the platform forks). The graph does not depend on ``jobs``.
+        since, until: keep only relations dated within these bounds (ISO day, month or
+            year, inclusive); undated relations are dropped when a bound is given.
 
     >>> kg = build("US Secretary of State Marco Rubio met Sergei Lavrov.")
     >>> "Marco Rubio" in kg.labels()
@@ -209,6 +255,8 @@ def build(
         actors=Path(actors) if actors else None,
         lexicon=Path(lexicon) if lexicon else None,
         min_confidence=min_confidence,
+        since=check_bound("since", since),
+        until=check_bound("until", until),
     )
     kg = KnowledgeGraph(base)
     if jobs > 1:

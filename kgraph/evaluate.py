@@ -1,4 +1,4 @@
-"""Score kgraph against a gold JSONL set, as ``shared/eval/README.md`` describes.
+"""Score kgraph against a gold JSONL set, as ``docs/annotation-guide.md`` describes.
 
 Each gold document is built, written as Turtle, read back with rdflib, and compared:
 entities by label and type family, relations by their direct triples (symmetric
@@ -25,6 +25,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -284,7 +285,7 @@ def evaluate(
     Args:
         gold: gold documents, or the path of a gold JSONL file.
         nlp: a loaded kgraph pipeline (the default one is loaded otherwise).
-        ids: only score these document ids (all when empty).
+        ids: only score the documents whose id matches one of these (glob patterns allowed; all when empty).
     """
     from kgraph.build import build
     from kgraph.nlp.pipeline import load_pipeline
@@ -295,7 +296,7 @@ def evaluate(
     evaluation = Evaluation()
     with tempfile.TemporaryDirectory(prefix="kgraph-eval-") as tmp:
         for document in documents:
-            if wanted and document.id not in wanted:
+            if wanted and not any(fnmatchcase(document.id, pattern) for pattern in wanted):
                 continue
             kg = build(Document(id=document.id, text=document.text, source=document.source), nlp=pipeline)
             out = Path(tmp) / "graph.ttl"

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from rdflib import Graph
 
+    from kgraph.events import Event
+
 
 @dataclass(frozen=True, slots=True)
 class Assertion:
@@ -36,6 +38,7 @@ class Assertion:
     modality: Modality = Modality.ASSERTED
     date: str | None = None
     speaker: str | None = None
+    date_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,9 @@ class KnowledgeGraph:
     Node attributes: ``label``, ``type`` (an ``EntityType`` value), ``aliases`` (set),
     ``links`` (set of ``owl:sameAs`` IRIs), ``occurrences`` (document IRI -> mention
     count) and the derived ``mentions``. Edge attributes: ``relation``, ``assertions``
-    (IRI -> ``Assertion``), and derived ``count``, ``confidence``, ``documents``.
+    (IRI -> ``Assertion``), and derived ``count``, ``confidence``, ``documents``, ``reports``
+    (how many documents state it), ``dates``
+    (the sorted dates of its assertions) and ``date`` (the first of them).
     Assertions that the text does not assert (negated, hypothetical, reported, ...) are
     kept as ``claims``, not edges. Documents and statements are tables beside the graph.
 
@@ -88,8 +93,9 @@ class KnowledgeGraph:
     True
     """
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, *, event_window: int = 3) -> None:
         self.base = iris.check_base(base)
+        self.event_window = event_window  # days between two reports of one event (see ``events``)
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._tables = _Tables()
 
@@ -134,6 +140,7 @@ class KnowledgeGraph:
                 modality=relation.modality,
                 date=relation.date,
                 speaker=str(iris.entity_iri(relation.speaker, self.base)) if relation.speaker else None,
+                date_text=relation.date_text,
             )
             self.add_assertion(assertion)
         for statement in records.statements:
@@ -196,6 +203,9 @@ class KnowledgeGraph:
         data["count"] = len(data["assertions"])
         data["confidence"] = max(a.confidence for a in values)
         data["documents"] = sorted({a.document for a in values})
+        data["reports"] = len(data["documents"])
+        data["dates"] = sorted({a.date for a in values if a.date})
+        data["date"] = data["dates"][0] if data["dates"] else None
 
     def add_document(self, info: DocumentInfo) -> None:
         self._tables.documents[info.iri] = info
@@ -267,6 +277,20 @@ class KnowledgeGraph:
         found.extend(self._tables.claims.values())
         yield from sorted(found, key=lambda a: a.iri)
 
+    def events(self, window: int | None = None) -> list[Event]:
+        """The events the asserted relations report: one per act, however many outlets report it.
+
+        Reports of one relation between the same actors within ``window`` days (default
+        ``event_window``) are one event; see :mod:`kgraph.events`.
+
+        >>> KnowledgeGraph().events()
+        []
+        """
+        from kgraph.events import find_events
+
+        days = self.event_window if window is None else window
+        return find_events(self.assertions(), self.documents, window=days, base=self.base)
+
     def __len__(self) -> int:
         return int(self.graph.number_of_nodes())
 
@@ -317,29 +341,77 @@ class KnowledgeGraph:
 
         return write_html(self, path, **options)
 
-    def entities(self) -> pd.DataFrame:
-        """Entities as a pandas DataFrame (iri, label, type, aliases, mentions, degree)."""
+    def attribute_nodes(self, *, venues: bool = True) -> set[str]:
+        """Nodes that describe actors rather than act: every Position (a title is an attribute of the
+        people holding it) and, with ``venues``, every Location whose only relations are ``locatedIn``
+        (a place where something is, not a party to anything).
+
+        >>> KnowledgeGraph().attribute_nodes()
+        set()
+        """
+        found: set[str] = set()
+        for node, data in self.graph.nodes(data=True):
+            if data["type"] == EntityType.POSITION.value:
+                found.add(node)
+            elif venues and data["type"] == EntityType.LOCATION.value:
+                keys = {k for _, _, k in self.graph.in_edges(node, keys=True)}
+                keys |= {k for _, _, k in self.graph.out_edges(node, keys=True)}
+                if keys <= {RelationType.LOCATED_IN.value}:
+                    found.add(node)
+        return found
+
+    def actor_graph(self, *, venues: bool = False, keep: Iterable[str] = ()) -> nx.MultiDiGraph:
+        """A read-only view of the graph without attribute nodes (:meth:`attribute_nodes`): actors and
+        the relations among them. ``venues=True`` keeps places used only as venues; ``keep`` keeps the
+        given node IRIs whatever they are."""
+        hidden = self.attribute_nodes(venues=not venues) - set(keep)
+        view: nx.MultiDiGraph = nx.subgraph_view(self.graph, filter_node=lambda n: n not in hidden)
+        return view
+
+    def entities(self, *, attributes: bool = False) -> pd.DataFrame:
+        """Actors as a pandas DataFrame (iri, label, type, aliases, mentions, degree, positions, places).
+
+        Positions and places used only as venues are attributes, not rows: ``positions`` lists the titles
+        an actor holds, ``places`` where it is located, and ``degree`` counts relations with other
+        actors only. ``attributes=True`` adds rows for the attribute nodes too.
+        """
         import pandas as pd
 
-        rows = [
-            {
-                "iri": node,
-                "label": data["label"],
-                "type": data["type"],
-                "aliases": sorted(data["aliases"]),
-                "mentions": data["mentions"],
-                "degree": self.graph.degree(node),
-            }
-            for node, data in sorted(self.graph.nodes(data=True))
-        ]
-        return pd.DataFrame(rows, columns=["iri", "label", "type", "aliases", "mentions", "degree"])
+        actors = self.actor_graph()
+        hidden = self.attribute_nodes()
+        rows = []
+        for node, data in sorted(self.graph.nodes(data=True)):
+            if node in hidden and not attributes:
+                continue
+            out = [(v, k) for _, v, k in self.graph.out_edges(node, keys=True) if v in hidden]
+            rows.append(
+                {
+                    "iri": node,
+                    "label": data["label"],
+                    "type": data["type"],
+                    "aliases": sorted(data["aliases"]),
+                    "mentions": data["mentions"],
+                    "degree": actors.degree(node) if node in actors else self.graph.degree(node),
+                    "positions": sorted(
+                        self.graph.nodes[v]["label"] for v, k in out if k == RelationType.HOLDS_POSITION.value
+                    ),
+                    "places": sorted(
+                        self.graph.nodes[v]["label"] for v, k in out if k == RelationType.LOCATED_IN.value
+                    ),
+                }
+            )
+        columns = ["iri", "label", "type", "aliases", "mentions", "degree", "positions", "places"]
+        return pd.DataFrame(rows, columns=columns)
 
     def relations(self) -> pd.DataFrame:
         """Direct relations as a DataFrame, one row per assertion (with evidence and document)."""
+        return self._relation_frame(self.graph.edges(keys=True, data=True))
+
+    def _relation_frame(self, edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> pd.DataFrame:
         import pandas as pd
 
         rows = []
-        for s, o, key, data in self.graph.edges(keys=True, data=True):
+        for s, o, key, data in edges:
             for a in data["assertions"].values():
                 rows.append(
                     {
@@ -400,19 +472,29 @@ class KnowledgeGraph:
         undirected = self.graph.to_undirected(as_view=True)
         return self.subgraph(nx.single_source_shortest_path_length(undirected, centre, cutoff=radius))
 
-    def neighbours(self, actor: str) -> pd.DataFrame:
-        """Every relation touching ``actor`` (a label, alias or IRI), in either direction."""
-        frame = self.relations()
-        label = self.graph.nodes[self.node_by_label(actor)]["label"]
-        return frame[(frame["subject"] == label) | (frame["object"] == label)].reset_index(drop=True)
+    def neighbours(self, actor: str, *, attributes: bool = False) -> pd.DataFrame:
+        """Every relation between ``actor`` (a label, alias or IRI) and another actor, in either direction.
 
-    def paths(self, source: str, target: str, cutoff: int = 4) -> list[list[tuple[str, str, str]]]:
-        """Shortest chains of relations linking two actors, ignoring direction.
+        Relations to attribute nodes (its positions, places used only as venues) are left out
+        unless ``attributes=True``.
+        """
+        node = self.node_by_label(actor)
+        graph = self.graph if attributes else self.actor_graph(keep=[node])
+        edges = [*graph.out_edges(node, keys=True, data=True), *graph.in_edges(node, keys=True, data=True)]
+        unique = {(s, o, k): d for s, o, k, d in edges}
+        return self._relation_frame((s, o, k, d) for (s, o, k), d in unique.items())
 
-        Each path is a list of ``(subject, relation, object)`` label triples.
+    def paths(
+        self, source: str, target: str, cutoff: int = 4, *, venues: bool = False
+    ) -> list[list[tuple[str, str, str]]]:
+        """Shortest chains of relations linking two actors through other actors, ignoring direction.
+
+        Each path is a list of ``(subject, relation, object)`` label triples. Positions never link
+        two people (two presidents are not connected by the title they share), nor do places used
+        only as venues unless ``venues=True``.
         """
         a, b = self.node_by_label(source), self.node_by_label(target)
-        undirected = self.graph.to_undirected(as_view=True)
+        undirected = self.actor_graph(venues=venues, keep=[a, b]).to_undirected(as_view=True)
         result: list[list[tuple[str, str, str]]] = []
         try:
             node_paths = list(nx.all_shortest_paths(undirected, a, b))

@@ -10,6 +10,7 @@ __all__ = [
     "assertion_iri",
     "statement_iri",
     "occurrence_iri",
+    "event_iri",
     "geonames_iri",
     "check_base",
 ]
@@ -135,6 +136,20 @@ def statement_iri(document_id: str, speaker: EntityRef, start_char: int, base: s
 def occurrence_iri(document: str, entity: str, base: str = DEFAULT_BASE) -> URIRef:
     """The IRI of the node counting one entity's mentions in one document (both IRIs)."""
     return URIRef(f"{base}occurrence/{_digest(document, entity)}")
+
+
+def event_iri(relation: RelationType, subject: str, obj: str, key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of one event: a relation between two actors (entity IRIs) at one date ``key``.
+
+    The IRI depends only on what the event is, not on which reports were read first, so
+    graphs built apart name the same event alike.
+
+    >>> str(event_iri(RelationType.CONSULTS_WITH, "a", "b", "on-2025-03-10"))
+    'https://w3id.org/kgraph/id/event/consultswith-on-2025-03-10-7c8452013f35'
+    """
+    local = [iri[len(base) :] if iri.startswith(base) else iri for iri in (subject, obj)]
+    slug = _NON_SLUG.sub("-", f"{relation.value.lower()}-{key}").strip("-")
+    return URIRef(f"{base}event/{slug}-{_digest(relation.value, *local, key, size=12)}")
 
 
 def geonames_iri(geonames_id: int) -> URIRef:

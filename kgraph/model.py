@@ -39,7 +39,7 @@ class EntityType(str, Enum):
 
 
 class RelationType(str, Enum):
-    """The relation inventory of ``DESIGN.md``; values are the ``kg:`` property names.
+    """The relation inventory (``docs/relations.md``); values are the ``kg:`` property names.
 
     >>> RelationType("appealsTo").plover
     'REQUEST'
@@ -197,6 +197,8 @@ class Relation:
 
     ``modality`` other than ``ASSERTED`` keeps the relation as a flagged assertion
     without the direct triple; ``speaker`` is who reported it when it is a claim.
+    ``date`` is an ISO day, year-month or year (from the text, else the document);
+    ``date_text`` the words that gave it ("on Monday").
     """
 
     subject: EntityRef
@@ -210,6 +212,7 @@ class Relation:
     date: str | None = None
     start_char: int = 0
     end_char: int = 0
+    date_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     Assertion: URIRef
     Statement: URIRef
     Occurrence: URIRef
+    Event: URIRef
     # relations (the inventory)
     holdsPosition: URIRef
     affiliatedWith: URIRef
@@ -71,6 +72,17 @@ class KG(DefinedNamespace):
     entity: URIRef
     mentionCount: URIRef
     ploverCategory: URIRef
+    # time and events
+    date: URIRef
+    dateText: URIRef
+    reportedBy: URIRef
+    eventRelation: URIRef
+    sourceActor: URIRef
+    targetActor: URIRef
+    reportCount: URIRef
+    sourceCount: URIRef
+    firstReport: URIRef
+    lastReport: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {

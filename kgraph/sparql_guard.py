@@ -8,7 +8,7 @@ refused in one line.
 
 from __future__ import annotations
 
-__all__ = ["MAX_QUERY_DEPTH", "check_query", "query_depth", "uses_service", "read_query_file", "read_results"]
+__all__ = ["MAX_QUERY_DEPTH", "guard_query", "query_depth", "uses_service", "read_query_file", "read_results"]
 
 import json
 import re
@@ -63,14 +63,14 @@ def uses_service(sparql: str) -> bool:
     return any(match.group().upper() == "SERVICE" for match in _TOKENS.finditer(sparql))
 
 
-def check_query(sparql: str, *, allow_service: bool = False, max_depth: int = MAX_QUERY_DEPTH) -> str:
+def guard_query(sparql: str, *, allow_service: bool = False, max_depth: int = MAX_QUERY_DEPTH) -> str:
     """``sparql`` unchanged when it is safe to run locally; else a one-line ``UsageError``.
 
-    >>> check_query("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+    >>> guard_query("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
     Traceback (most recent call last):
     ...
     kgraph.errors.UsageError: SPARQL query nested 3000 levels deep; at most 100 are accepted
-    >>> check_query("SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    >>> guard_query("SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     kgraph.errors.UsageError: SPARQL SERVICE clauses are refused: they send HTTP requests...
@@ -137,9 +137,7 @@ def read_results(body: bytes, url: str) -> tuple[tuple[str, ...], tuple[tuple[st
         variables = tuple(payload["head"]["vars"])
         if not all(isinstance(v, str) for v in variables):
             raise TypeError("variable names are not strings")
-        rows = tuple(
-            tuple(_binding_value(binding, v) for v in variables) for binding in payload["results"]["bindings"]
-        )
+        rows = tuple(tuple(_binding_value(binding, v) for v in variables) for binding in payload["results"]["bindings"])
     except (ValueError, KeyError, TypeError, AttributeError, json.JSONDecodeError, RecursionError) as error:
         shown = " ".join(body[:200].decode("utf-8", "replace").split())
         raise StoreError(f"{url!r} did not answer with SPARQL JSON results ({error}): {shown!r}") from None

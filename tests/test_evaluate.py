@@ -1,6 +1,9 @@
-"""The scorer itself, on hand-made graphs: matching rules of shared/eval/README.md."""
+"""The scorer itself, on hand-made graphs: matching rules of docs/annotation-guide.md."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -85,3 +88,22 @@ def test_wrong_type_family_is_not_found() -> None:
 def test_kg_namespace_is_closed() -> None:
     with pytest.raises(AttributeError):
         KG.appealTo  # noqa: B018  (a typo must raise)
+
+
+def test_cli_reports_several_sets_side_by_side(tmp_path: Path) -> None:
+    """Two named selections of one file, each with its own column; --id narrows every set."""
+    from tests.conftest import run_cli
+
+    held = Path(__file__).resolve().parent / "data" / "heldout.jsonl"
+    report = tmp_path / "report.json"
+    result = run_cli(
+        "evaluate", f"first={held}:heldout-00[1-2]", f"second={held}:heldout-01?", "--id", "*1", "--json", str(report)
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "first (1 doc)" in out and "second (1 doc)" in out and "missed relations" not in out
+    scores = json.loads(report.read_text(encoding="utf-8"))
+    assert sorted(scores) == ["first", "second"]
+    assert scores["first"]["documents"] == 1 and scores["second"]["documents"] == 1
+    clash = run_cli("evaluate", str(held), str(held))
+    assert clash.returncode == 2 and clash.stderr.decode().count("\n") == 1

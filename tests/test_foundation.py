@@ -1,8 +1,11 @@
-"""End-to-end: the CLI on the seed article, three strict parsers, and bad inputs (issue 2)."""
+"""End-to-end: the CLI on a news-style article, three strict parsers, and bad inputs (issue 2).
+
+The article (``tests/data/article.txt``, written for these tests) has a headline, a byline and a
+dateline like a wire report.
+"""
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
@@ -12,15 +15,16 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kgraph.ontology import KG
-from tests.conftest import DEV_SET, require_tool, run_cli
+from tests.conftest import require_tool, run_cli
+
+ARTICLE = Path(__file__).resolve().parent / "data" / "article.txt"
 
 
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    seed = next(json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if '"seed-rubio"' in line)
     folder = tmp_path_factory.mktemp("seed")
     article = folder / "seed.txt"
-    article.write_text(seed["text"], encoding="utf-8")
+    article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     ttl, html = folder / "seed.ttl", folder / "seed.html"
     result = run_cli("build", str(article), "-o", str(ttl), "--html", str(html))
     assert result.returncode == 0, result.stderr.decode()
@@ -35,7 +39,7 @@ def _node(graph: Graph, label: str) -> URIRef:
 
 @pytest.mark.parametrize(
     ("subject", "relation", "obj"),
-    [("Marco Rubio", KG.appealsTo, "Europe"), ("Anthony Radakin", KG.leads, "British team")],
+    [("Ingrid Solbakken", KG.appealsTo, "Denmark"), ("Tor Viken", KG.leads, "Norwegian delegation")],
 )
 def test_seed_relation_with_provenance(seed_build: tuple[Path, Path], subject: str, relation: URIRef, obj: str) -> None:
     graph = Graph().parse(seed_build[0], format="turtle")
@@ -53,16 +57,14 @@ def test_seed_relation_with_provenance(seed_build: tuple[Path, Path], subject: s
     )
     assert rows, f"no provenance node for {subject} {relation} {obj}"
     doc, evidence, trigger, confidence = rows[0]  # type: ignore[misc]
-    text = json.loads(
-        next(line for line in DEV_SET.read_text(encoding="utf-8").splitlines() if '"seed-rubio"' in line)
-    )["text"]
+    text = ARTICLE.read_text(encoding="utf-8")
     assert str(evidence) in text and str(trigger)
     assert 0 < float(confidence) <= 1
 
 
 def test_seed_html_shows_the_relations(seed_build: tuple[Path, Path]) -> None:
     page = seed_build[1].read_text(encoding="utf-8")
-    for label in ("Marco Rubio", "Europe", "Anthony Radakin", "British team", "appealsTo", "leads"):
+    for label in ("Ingrid Solbakken", "Denmark", "Tor Viken", "Norwegian delegation", "appealsTo", "leads"):
         assert label in page
     assert "https://cdn" not in page and 'src="http' not in page
 

@@ -122,8 +122,10 @@ def test_a_bad_base_iri_is_a_usage_error(base: str, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------- reading graph files
 def _turtle_with(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "odd.ttl"
-    path.write_text("@prefix kg: <https://w3id.org/kgraph/ontology#> .\n@prefix id: <https://w3id.org/kgraph/id/> .\n"
-                    + body, encoding="utf-8")
+    path.write_text(
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> .\n@prefix id: <https://w3id.org/kgraph/id/> .\n" + body,
+        encoding="utf-8",
+    )
     return path
 
 
@@ -185,7 +187,7 @@ def test_a_graph_file_with_an_unknown_value_is_one_error(
     [
         ("deep.jsonld", "[" * 5000 + "]" * 5000),
         ("bad.jsonld", '{"@context": 5, "@graph": "x"}'),
-        ("latin1.ttl", "<urn:a> <urn:b> \"caf\xe9\" .".encode("latin-1")),
+        ("latin1.ttl", '<urn:a> <urn:b> "caf\xe9" .'.encode("latin-1")),
         ("bad.graphml", "<graphml><graph><node id='a'><data key='type'>Alien</data></node></graph></graphml>"),
         ("deep.graphml", "<a>" * 5000),
         ("bad.nq", "<urn:a> <urn:b> <urn:c> <urn:d> <urn:e> ."),
@@ -208,7 +210,7 @@ def test_a_malformed_graph_file_is_one_error(name: str, data: str | bytes, tmp_p
 # ---------------------------------------------------------------------------- SPARQL
 def test_a_query_file_that_is_not_utf8_is_one_error(tmp_path: Path, made_turtle: Path) -> None:
     query = tmp_path / "q.rq"
-    query.write_bytes(b"SELECT * WHERE { ?s ?p \"caf\xe9\" }")
+    query.write_bytes(b'SELECT * WHERE { ?s ?p "caf\xe9" }')
     result = run_cli("query", str(made_turtle), f"@{query}")
     assert result.returncode == ExitCode.INPUT
     assert "is not UTF-8" in _one_error_line(result.stderr)
@@ -262,8 +264,15 @@ def endpoint() -> Iterator[tuple[str, type[_Endpoint]]]:
 
 @pytest.mark.parametrize(
     "answer",
-    [b"not json", b'{"head": 1}', b"[]", b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": 3}]}}',
-     b'{"head": {"vars": [1]}, "results": {"bindings": []}}', ("[" * 5000).encode(), b"\xff\xfe"],
+    [
+        b"not json",
+        b'{"head": 1}',
+        b"[]",
+        b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": 3}]}}',
+        b'{"head": {"vars": [1]}, "results": {"bindings": []}}',
+        ("[" * 5000).encode(),
+        b"\xff\xfe",
+    ],
 )
 def test_a_malformed_endpoint_answer_is_one_error(answer: bytes, endpoint: tuple[str, type[_Endpoint]]) -> None:
     url, handler = endpoint
@@ -311,7 +320,20 @@ def test_workers_die_quietly_with_a_killed_build_and_the_next_run_removes_its_pa
     corpus = _corpus(tmp_path / "corpus")
     out = tmp_path / "graph.nt"
     process = subprocess.Popen(
-        [sys.executable, "-m", "kgraph", "build", str(corpus), "-o", str(out), "--jobs", "2", "-q", "--batch-size", "4"],
+        [
+            sys.executable,
+            "-m",
+            "kgraph",
+            "build",
+            str(corpus),
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+            "-q",
+            "--batch-size",
+            "4",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -380,8 +402,24 @@ def test_long_texts_are_cut_into_parts_and_batches_are_bounded_by_characters() -
 def _name_list(count: int) -> str:
     first = ["Alda", "Paul", "Mira", "Tomas", "Lena", "Oskar", "Ines", "Karel", "Nadia", "Viktor"]
     last = ["Venn", "Okoro", "Dahl", "Marsh", "Brook", "Lindqvist", "Tamm", "Vargo", "Pell", "Quist"]
-    suffixes = ["", "-Holm", "-Kerr", "-Lund", "-Moss", "-Rae", "-Sand", "-Tull", "-Voss", "-Wade",
-                "-Amsel", "-Birk", "-Cole", "-Dorn", "-Eck", "-Falk"]
+    suffixes = [
+        "",
+        "-Holm",
+        "-Kerr",
+        "-Lund",
+        "-Moss",
+        "-Rae",
+        "-Sand",
+        "-Tull",
+        "-Voss",
+        "-Wade",
+        "-Amsel",
+        "-Birk",
+        "-Cole",
+        "-Dorn",
+        "-Eck",
+        "-Falk",
+    ]
     names = [f"{f} {la}{s}" for s in suffixes for f in first for la in last][:count]
     return ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -411,7 +449,7 @@ def test_a_paragraph_naming_1600_people_gives_bounded_output_and_a_warning(templ
 
 
 def test_a_paragraph_naming_1600_people_is_processed_in_under_10_cpu_seconds(nlp: Any) -> None:
-    from kgraph.nlp.relations import MAX_EVIDENCE_CHARS
+    from kgraph.nlp.relations.extractor import MAX_EVIDENCE_CHARS
 
     text = "Foreign minister Rhea Sallow met " + _name_list(1_600) + " in Vell.\n"
     started = time.process_time()

@@ -1,137 +1,68 @@
-"""The HTML explorer in a real headless Chromium (DevTools protocol): renders, filters, stays safe."""
+"""The HTML explorer in a real headless Chromium (DevTools protocol): renders, focuses, searches, filters, stays safe.
+
+Pages are written from a hand-built sample graph, a generated 50-actor graph and a generated
+5,000-actor graph (``tests/html_graphs.py``); the browser has no network.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kgraph.export.html import TYPE_COLOURS, render_html, select_nodes, write_html
+from kgraph.export.colours import RELATION_COLOURS, TYPE_COLOURS
+from kgraph.export.html import render_html, select_nodes, write_html
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document, DocumentRecords, Entity, EntityRef, EntityType, Relation, RelationType
 from tests.conftest import require_tool
+from tests.html_graphs import news_like_graph
 from tests.output_fixtures import HOSTILE_EVIDENCE, HOSTILE_NAME, sample_graph
 
-websocket = pytest.importorskip("websocket", reason="websocket-client (test extra) drives Chromium")
+pytest.importorskip("websocket", reason="websocket-client (test extra) drives Chromium")
+from tests.chromium import Browser  # noqa: E402
 
 _EXTERNAL = re.compile(
     r"""<(script|link|img|iframe|embed|object|source)\b[^>]*\b(src|href|data)\s*=\s*["']?\s*(https?:)?//""", re.I
 )
 
 
-class Browser:
-    """A headless Chromium started with no network, driven over the DevTools protocol."""
-
-    def __init__(self, profile: Path) -> None:
-        binary = require_tool("chromium")
-        self.process = subprocess.Popen(
-            [
-                binary,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-extensions",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--remote-debugging-port=0",
-                "--remote-allow-origins=*",
-                "--proxy-server=http://127.0.0.1:9",
-                "--proxy-bypass-list=<-loopback>",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                "--window-size=1200,800",
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.close()
-                raise RuntimeError("chromium did not open its DevTools port")
-            time.sleep(0.05)
-        port = int(port_file.read_text().splitlines()[0])
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
-            targets = json.loads(answer.read())
-        page = next(t for t in targets if t["type"] == "page")
-        self.socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
-        self.next_id = 0
-        self.events: list[dict[str, Any]] = []
-        for domain in ("Runtime", "Log", "Page", "Network"):
-            self.call(f"{domain}.enable")
-
-    def call(self, method: str, **params: Any) -> dict[str, Any]:
-        self.next_id += 1
-        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return dict(message.get("result", {}))
-            self.events.append(message)
-
-    def evaluate(self, expression: str) -> Any:
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
-        if "exceptionDetails" in result:
-            raise AssertionError(f"{expression!r} raised {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-    def open(self, url: str, timeout: float = 30) -> None:
-        self.call("Page.navigate", url="about:blank")  # a fresh document even when only the #fragment differs
-        while self.evaluate("location.href") != "about:blank":
-            time.sleep(0.05)
-        self.call("Page.navigate", url=url)
-        deadline = time.monotonic() + timeout
-        while self.evaluate("document.body && document.body.getAttribute('data-rendered')") != "true":
-            if time.monotonic() > deadline:
-                raise AssertionError(f"the network did not render; errors: {self.errors()}")
-            time.sleep(0.1)
-
-    def errors(self) -> list[str]:
-        found = []
-        for event in self.events:
-            method, params = event.get("method"), event.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                found.append(json.dumps(params["exceptionDetails"])[:300])
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in {"error", "assert"}:
-                found.append(json.dumps(params.get("args"))[:300])
-            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
-                found.append(params["entry"].get("text", "")[:300])
-        return found
-
-    def requests(self) -> list[str]:
-        return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
-
-    def close(self) -> None:
-        if getattr(self, "socket", None) is not None:
-            self.socket.close()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    instance = Browser(tmp_path_factory.mktemp("chromium-profile"))
+    instance = Browser(tmp_path_factory.mktemp("chromium-profile"), require_tool("chromium"))
     try:
         yield instance
     finally:
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def graph50() -> KnowledgeGraph:
+    return news_like_graph(50, seed=5, documents=6)
+
+
+@pytest.fixture(scope="module")
+def page50(graph50: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_html(graph50, tmp_path_factory.mktemp("html50") / "graph50.html")
+
+
+def _payload(page: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    return dict(json.loads(found.group(1)))
+
+
+def _neighbours(kg: KnowledgeGraph, node: str, hops: int = 1) -> set[str]:
+    """``node`` and every actor within ``hops`` relations of it (either direction), as the page should show."""
+    undirected = kg.graph.to_undirected(as_view=True)
+    import networkx as nx
+
+    near = nx.single_source_shortest_path_length(undirected, node, cutoff=hops)
+    return {n for n in near if kg.graph.nodes[n]["type"] != "Position"}  # positions are shown on their holders
 
 
 def _star_graph(spokes: int) -> KnowledgeGraph:
@@ -157,7 +88,7 @@ def _star_graph(spokes: int) -> KnowledgeGraph:
         for i in range(0, spokes - 1, 7)
     ]
     records = DocumentRecords(
-        Document("star", "synthetic"),
+        Document("star", "synthetic", source="/home/someone/private/star.txt", date="2025-03-02"),
         entities=[Entity(hub.name, hub.type, mentions=spokes)] + [Entity(o.name, o.type, mentions=1) for o in others],
         relations=relations,
     )
@@ -170,105 +101,201 @@ def test_page_is_self_contained_and_escapes_hostile_text() -> None:
     page = render_html(sample_graph())
     assert not _EXTERNAL.search(page)
     assert "<img" not in page
+    assert "default-src 'none'" in page
     assert HOSTILE_NAME not in page and "</script><script>window.kgPwned" not in page
-    data = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    assert data is not None
-    payload = json.loads(data.group(1))
+    payload = _payload(page)
     assert HOSTILE_NAME in {n["label"] for n in payload["nodes"]}
+    # every edge leaves a place for the date and the number of reports
+    assert all({"date", "last", "reports", "count"} <= set(e) for e in payload["edges"])
 
 
-def test_renders_every_node_without_errors_or_network(browser: Browser, tmp_path: Path) -> None:
+def test_no_absolute_local_path_reaches_the_page() -> None:
+    page = render_html(_star_graph(5))
+    assert "/home/someone" not in page and "private" not in page
+    assert {d["name"] for d in _payload(page)["documents"]} == {"star.txt"}
+
+
+def test_positions_are_shown_on_their_holders_not_as_nodes() -> None:
+    kg = sample_graph()
+    payload = _payload(render_html(kg))
+    labels = {n["label"]: n for n in payload["nodes"]}
+    assert "Secretary of State" not in labels
+    assert labels["Marco Rubio"]["positions"] == ["Secretary of State"]
+    assert "holdsPosition" not in {e["relation"] for e in payload["edges"]}
+
+
+def test_renders_with_relation_swatches_and_type_colours(browser: Browser, tmp_path: Path) -> None:
     kg = sample_graph()
     path = write_html(kg, tmp_path / "graph.html")
     browser.events.clear()
     browser.open(path.as_uri())
-    assert browser.evaluate("window.kgNetwork.body.nodeIndices.length") == kg.graph.number_of_nodes()
-    assert browser.evaluate("document.getElementById('kg-status').dataset.nodes") == str(kg.graph.number_of_nodes())
-    assert browser.evaluate("window.kgNetwork.body.edgeIndices.length") == kg.graph.number_of_edges()
+    shown = [n for n in kg.graph.nodes if kg.graph.degree(n) > 0 and kg.graph.nodes[n]["type"] != "Position"]
+    assert sorted(browser.evaluate("window.kg.shownNodes()")) == sorted(shown)
+    assert browser.evaluate("document.getElementById('kg-status').dataset.nodes") == str(len(shown))
+    holds = sum(1 for *_, k in kg.graph.edges(keys=True) if k == "holdsPosition")
+    assert len(browser.evaluate("window.kg.shownEdges()")) == kg.graph.number_of_edges() - holds
     assert browser.evaluate("document.querySelector('#kg-network canvas') !== null")
     assert browser.evaluate("typeof window.kgPwned") == "undefined"
     assert browser.evaluate("document.querySelectorAll('img').length") == 0
+    # relation legend: one line swatch per relation, in the relation's colour, and the edges drawn in it
+    swatches = browser.evaluate(
+        "Array.from(document.querySelectorAll('#kg-relations label')).map(l => "
+        "[l.querySelector('input').value, l.querySelector('.kg-line').dataset.colour])"
+    )
+    relations = {k for *_, k in kg.graph.edges(keys=True)} - {"holdsPosition"}
+    assert dict(swatches) == {r.value: c for r, c in RELATION_COLOURS.items() if r.value in relations}
+    drawn = browser.evaluate(
+        "window.kg.shownEdges().map(j => [window.kg.data.edges[j].relation,"
+        " window.kg.renderer.getEdgeDisplayData(String(j)).color])"
+    )
+    assert drawn and all(RELATION_COLOURS[RelationType(r)] == colour for r, colour in drawn)
+    # colour by entity type
+    browser.evaluate("var c=document.getElementById('kg-colour'); c.value='type'; c.dispatchEvent(new Event('change'))")
+    colours = browser.evaluate(
+        "Object.fromEntries(window.kg.data.nodes.map((n, i) =>"
+        " [n.id, window.kg.renderer.getNodeDisplayData(String(i)).color]))"
+    )
+    assert colours == {n: TYPE_COLOURS[EntityType(kg.graph.nodes[n]["type"])] for n in shown}
+    assert "colour=type" in browser.evaluate("location.hash")
     assert browser.errors() == []
     assert all(url.startswith(("file:", "data:", "about:")) for url in browser.requests()), browser.requests()
-    legend = browser.evaluate("Array.from(document.querySelectorAll('#kg-types label')).map(l => l.textContent)")
-    colours = browser.evaluate(
-        "Object.fromEntries(window.kgNetwork.body.nodeIndices.map("
-        "i => [i, window.kgNetwork.body.nodes[i].options.color.background]))"
-    )
-    assert colours == {n: TYPE_COLOURS[EntityType(d["type"])] for n, d in kg.graph.nodes(data=True)}
-    swatches = browser.evaluate(
-        "Array.from(document.querySelectorAll('#kg-types .kg-swatch')).map(s => s.style.background)"
-    )
-    assert len(swatches) == len(set(swatches)) == len({d["type"] for _, d in kg.graph.nodes(data=True)})
-    counts = {t: sum(1 for _, d in kg.graph.nodes(data=True) if d["type"] == t.value) for t in EntityType}
-    assert legend == [f"{t.value} ({n})" for t, n in counts.items() if n]
 
 
-def test_edge_tooltip_shows_evidence_and_sources_as_text(browser: Browser, tmp_path: Path) -> None:
+def test_edge_tooltip_and_panel_show_evidence_as_text(browser: Browser, tmp_path: Path) -> None:
     kg = sample_graph()
     browser.open(write_html(kg, tmp_path / "graph.html").as_uri())
-    attacks = f"{kg.node_by_label('Russia')} attacks {kg.node_by_label('Ukraine')}"
-    text = browser.evaluate(f"window.kgNetwork.body.data.edges.get({json.dumps(attacks)}).title.textContent")
-    assert "Russia attacked Ukraine" in text and "Moscow struck Kyiv again." in text
-    assert "https://example.org/a?b=1&c=2" in text
-    hostile = [e for e in browser.evaluate("window.kgNetwork.body.data.edges.getIds()") if " accuses " in e][0]
-    tip = browser.evaluate(f"window.kgNetwork.body.data.edges.get({json.dumps(hostile)}).title")
-    assert tip is not None
-    inner = browser.evaluate(f"window.kgNetwork.body.data.edges.get({json.dumps(hostile)}).title.innerHTML")
-    assert "&lt;/script&gt;" in inner and "&lt;b&gt;bold&lt;/b&gt;" in inner
-    assert (
-        browser.evaluate(
-            f"window.kgNetwork.body.data.edges.get({json.dumps(hostile)})"
-            ".title.querySelectorAll('script,img,b b').length"
-        )
-        == 0
-    )
-    assert HOSTILE_EVIDENCE in browser.evaluate(
-        f"window.kgNetwork.body.data.edges.get({json.dumps(hostile)}).title.textContent"
-    )
-    # hover the edge with the mouse: vis-network shows the tooltip element
-    point = browser.evaluate(
-        f"(function(){{var n=window.kgNetwork; n.moveTo({{scale:1}}); var e=n.body.edges[{json.dumps(attacks)}];"
-        "var a=n.getPositions([e.fromId,e.toId]);"
-        "var m={x:(a[e.fromId].x+a[e.toId].x)/2,y:(a[e.fromId].y+a[e.toId].y)/2};"
-        "var d=n.canvasToDOM(m); var r=document.querySelector('#kg-network canvas').getBoundingClientRect();"
-        "return {x:d.x+r.left,y:d.y+r.top};})()"
-    )
-    tooltips = "Array.from(document.querySelectorAll('.vis-tooltip')).map(t => t.textContent).join(' ')"
-    deadline = time.monotonic() + 10
+    russia = browser.evaluate("window.kg.data.nodes.findIndex(n => n.label === 'Russia')")
+    ukraine = browser.evaluate("window.kg.data.nodes.findIndex(n => n.label === 'Ukraine')")
+    a, b = browser.point_of(russia), browser.point_of(ukraine)
+    middle = {"x": (a["x"] + b["x"]) / 2, "y": (a["y"] + b["y"]) / 2}
     shown, step = "", 0
+    deadline = time.monotonic() + 10
     while "Moscow struck Kyiv again." not in shown and time.monotonic() < deadline:
-        step += 1  # small moves: vis-network shows the popup after the pointer rests on the edge
-        browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=point["x"] + step % 3, y=point["y"])
-        time.sleep(0.3)
-        shown = browser.evaluate(tooltips)
-    assert "Moscow struck Kyiv again." in shown
+        step += 1
+        browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=middle["x"] + step % 3, y=middle["y"])
+        time.sleep(0.2)
+        shown = browser.evaluate("document.getElementById('kg-tooltip').textContent")
+    assert "Russia attacks Ukraine" in shown and "Moscow struck Kyiv again." in shown
+    # click Rubio: the panel lists his relations grouped by type, with full sentences and sources
+    rubio = browser.evaluate("window.kg.data.nodes.findIndex(n => n.label === 'Marco Rubio')")
+    browser.zoom_to(rubio, 0.5)
+    point = browser.point_of(rubio)
+    browser.click(point["x"], point["y"])
+    panel = browser.evaluate("document.getElementById('kg-detail').textContent")
+    assert panel.startswith("Marco Rubio") and "Secretary of State" in panel
+    groups = browser.evaluate(
+        "Array.from(document.querySelectorAll('#kg-detail .kg-group')).map(g => g.dataset.relation)"
+    )
+    assert set(groups) == {"consultsWith", "affiliatedWith", "appealsTo", "accuses"}
+    assert "US Secretary of State Marco Rubio met Sergei Lavrov." in panel and "Example Wire" in panel
+    assert "2025-04-04" in panel
+    assert HOSTILE_EVIDENCE in panel
+    assert (
+        browser.evaluate("document.querySelectorAll('#kg-detail script, #kg-detail img, #kg-detail b b').length") == 0
+    )
+    assert browser.evaluate("typeof window.kgPwned") == "undefined"
     assert browser.errors() == []
 
 
-def test_search_and_filters(browser: Browser, tmp_path: Path) -> None:
-    kg = sample_graph()
-    path = write_html(kg, tmp_path / "graph.html")
-    browser.open(path.as_uri())
+def test_click_focuses_on_exactly_the_neighbourhood(browser: Browser, graph50: KnowledgeGraph, page50: Path) -> None:
+    browser.open(page50.as_uri())
+    nodes = browser.evaluate("window.kg.data.nodes.map(n => n.id)")
+    hub = max(nodes, key=lambda n: (graph50.graph.degree(n), n))
+    index = nodes.index(hub)
+    browser.zoom_to(index, 0.5)
+    point = browser.point_of(index)
+    browser.click(point["x"], point["y"])
+    assert browser.evaluate("window.kg.state.focus") == index
+    assert set(browser.evaluate("window.kg.shownNodes()")) == _neighbours(graph50, hub, 1)
+    # the rest fades: drawn in the faded colour without a label
+    faded = browser.evaluate(
+        "window.kg.data.nodes.map((n, i) => [n.id, window.kg.renderer.getNodeDisplayData(String(i))])"
+        ".filter(p => !p[1].hidden && p[1].color === '#e6e8eb').map(p => p[0])"
+    )
+    assert faded and not set(faded) & _neighbours(graph50, hub, 1)
+    browser.evaluate("var h=document.getElementById('kg-hops'); h.value='2'; h.dispatchEvent(new Event('change'))")
+    assert set(browser.evaluate("window.kg.shownNodes()")) == _neighbours(graph50, hub, 2)
+    status = browser.evaluate("document.getElementById('kg-status').dataset.nodes")
+    assert status == str(len(_neighbours(graph50, hub, 2)))
+    # clicking the empty stage clears the focus
+    browser.evaluate("window.kg.focus(-1)")
+    assert browser.evaluate("window.kg.state.focus") == -1
+    assert browser.errors() == []
+
+
+def test_isolated_actors_are_hidden_until_asked_for(browser: Browser, graph50: KnowledgeGraph, page50: Path) -> None:
+    browser.open(page50.as_uri())
+    g = graph50.graph
+    actors = {n for n in g.nodes if g.nodes[n]["type"] != "Position"}  # positions are shown on their holders
+    degree = {n: sum(1 for a, b in list(g.in_edges(n)) + list(g.out_edges(n)) if {a, b} <= actors) for n in actors}
+    linked = {n for n in actors if degree[n] > 0}
+    assert len(linked) < len(actors)
+    assert set(browser.evaluate("window.kg.shownNodes()")) == linked
+    browser.evaluate("document.getElementById('kg-isolated').click()")
+    assert set(browser.evaluate("window.kg.shownNodes()")) == actors
+    assert "isolated=1" in browser.evaluate("location.hash")
+    # the threshold slider keeps actors with at least that many relations
+    browser.evaluate("var m=document.getElementById('kg-min'); m.value='4'; m.dispatchEvent(new Event('input'))")
+    assert set(browser.evaluate("window.kg.shownNodes()")) == {n for n in actors if degree[n] >= 4}
+    assert browser.errors() == []
+
+
+def test_search_lists_clickable_results(browser: Browser, graph50: KnowledgeGraph, page50: Path) -> None:
+    browser.open(page50.as_uri())
     browser.evaluate(
-        "var s=document.getElementById('kg-search'); s.value='lavrov'; s.dispatchEvent(new Event('input'))"
+        "var s=document.getElementById('kg-search'); s.value='actor 001'; s.dispatchEvent(new Event('input'))"
     )
-    assert browser.evaluate("window.kgNetwork.getSelectedNodes()") == [kg.node_by_label("Sergei Lavrov")]
-    browser.evaluate("document.querySelector('#kg-types input[value=Country]').click()")
-    countries = sum(1 for _, d in kg.graph.nodes(data=True) if d["type"] == "Country")
-    assert browser.evaluate("window.kgNetwork.body.nodeIndices.length") == kg.graph.number_of_nodes() - countries
+    results = browser.evaluate("Array.from(document.querySelectorAll('#kg-results button')).map(b => b.textContent)")
+    expected = sorted(d["label"] for _, d in graph50.graph.nodes(data=True) if "actor 001" in d["label"].lower())
+    assert len(results) == len(expected) >= 2
+    assert sorted(r.rsplit(" (", 1)[0] for r in results) == expected
+    browser.evaluate("document.querySelector('#kg-results button').click()")
+    focus = browser.evaluate("window.kg.data.nodes[window.kg.state.focus].label")
+    assert focus == results[0].rsplit(" (", 1)[0]
+    assert "q=actor+001" in browser.evaluate("location.hash")
+    assert browser.errors() == []
+
+
+def test_view_state_round_trips_through_the_url(browser: Browser, graph50: KnowledgeGraph, page50: Path) -> None:
+    browser.open(page50.as_uri())
+    hub = max(graph50.graph.nodes, key=lambda n: (graph50.graph.degree(n), n))
+    browser.evaluate(f"window.kg.focus({json.dumps(hub)}, 2)")
     browser.evaluate("document.querySelector('#kg-relations input[value=consultsWith]').click()")
-    visible = browser.evaluate("window.kgNetwork.body.edgeIndices.length")
-    assert visible == sum(
-        1
-        for s, o, key, _ in kg.graph.edges(keys=True, data=True)
-        if key != "consultsWith" and "Country" not in (kg.graph.nodes[s]["type"], kg.graph.nodes[o]["type"])
+    browser.evaluate(
+        "var f=document.getElementById('kg-from'); f.value='2025-03-01'; f.dispatchEvent(new Event('change'));"
+        "var t=document.getElementById('kg-to'); t.value='2025-09-30'; t.dispatchEvent(new Event('change'))"
     )
-    # the same view from the URL
-    browser.open(path.as_uri() + "#hide=Person&q=nato")
-    persons = sum(1 for _, d in kg.graph.nodes(data=True) if d["type"] == "Person")
-    assert browser.evaluate("window.kgNetwork.body.nodeIndices.length") == kg.graph.number_of_nodes() - persons
-    assert browser.evaluate("window.kgNetwork.getSelectedNodes()") == [kg.node_by_label("NATO")]
+    browser.evaluate("var s=document.getElementById('kg-search'); s.value='zan'; s.dispatchEvent(new Event('input'))")
+    state = browser.evaluate("JSON.stringify(window.kg.state)")
+    shown = browser.evaluate("window.kg.shownNodes()")
+    edges = browser.evaluate("window.kg.shownEdges()")
+    dates = browser.evaluate(
+        "window.kg.shownEdges().map(j => [window.kg.data.edges[j].date, window.kg.data.edges[j].last])"
+    )
+    assert edges and all(last >= "2025-03-01" and first <= "2025-09-30\uffff" for first, last in dates)
+    assert "consultsWith" not in {browser.evaluate(f"window.kg.data.edges[{j}].relation") for j in edges[:20]}
+    url = browser.evaluate("location.href")
+    assert "#" in url and "hops=2" in url and "from=2025-03-01" in url
+    browser.open(url)
+    assert browser.evaluate("JSON.stringify(window.kg.state)") == state
+    assert browser.evaluate("window.kg.shownNodes()") == shown
+    assert browser.evaluate("window.kg.shownEdges()") == edges
+    assert browser.evaluate("document.querySelectorAll('#kg-results button').length") > 0
+    assert browser.evaluate("document.getElementById('kg-detail').textContent").startswith(
+        graph50.graph.nodes[hub]["label"]
+    )
+    assert browser.errors() == []
+
+
+def test_export_png_and_svg(browser: Browser, tmp_path: Path) -> None:
+    kg = sample_graph()
+    browser.open(write_html(kg, tmp_path / "graph.html").as_uri())
+    png = browser.evaluate("window.kg.exportPng()")
+    assert png.startswith("data:image/png;base64,") and len(png) > 5_000
+    svg = browser.evaluate("window.kg.exportSvg()")
+    shown = len(browser.evaluate("window.kg.shownNodes()"))
+    assert svg.startswith("<svg") and svg.count("<circle") == shown
+    assert "&lt;/script&gt;&lt;img" in svg and "<img" not in svg
     assert browser.errors() == []
 
 
@@ -278,22 +305,62 @@ def test_max_nodes_keeps_most_connected_and_says_what_it_dropped(browser: Browse
     assert kg.node_by_label("Hubland") in kept and len(dropped) == 21
     path = write_html(kg, tmp_path / "graph.html", max_nodes=10)
     browser.open(path.as_uri())
-    assert browser.evaluate("window.kgNetwork.body.nodeIndices.length") == 10
+    assert browser.evaluate("window.kg.data.nodes.length") == 10
     notice = browser.evaluate("document.getElementById('kg-notice').textContent")
     assert "10 most connected of 31" in notice and "dropped 21" in notice
     assert kg.graph.nodes[dropped[0]]["label"] in notice
+    name = kg.graph.nodes[dropped[-1]]["label"]
+    browser.evaluate(
+        f"var s=document.getElementById('kg-search'); s.value={json.dumps(name)}; s.dispatchEvent(new Event('input'))"
+    )
+    note = browser.evaluate("document.querySelector('#kg-results .kg-dropped').textContent")
+    assert name in note and "--max-nodes" in note
     assert browser.errors() == []
 
 
-def test_large_graph_gets_a_precomputed_layout(browser: Browser, tmp_path: Path) -> None:
-    kg = _star_graph(600)
+def test_layout_is_a_function_of_the_graph_only() -> None:
+    one = news_like_graph(120, seed=3)
+    rebuilt = KnowledgeGraph()
+    nodes = sorted(one.graph.nodes(data=True), key=lambda item: item[0], reverse=True)
+    rebuilt.graph.add_nodes_from(nodes)
+    rebuilt.graph.add_edges_from(sorted(one.graph.edges(keys=True, data=True), key=lambda e: e[:3], reverse=True))
+    for info in one.documents.values():
+        rebuilt.add_document(info)
+    first, second = _payload(render_html(one)), _payload(render_html(rebuilt))
+    assert first == second
+
+
+def test_five_thousand_actors(browser: Browser, tmp_path: Path) -> None:
+    kg = news_like_graph(5000)
     started = time.monotonic()
     path = write_html(kg, tmp_path / "big.html")
-    assert time.monotonic() - started < 20
+    written = time.monotonic() - started
+    assert written < 60  # the figure itself is measured by benchmarks/bench_html.py
     browser.open(path.as_uri(), timeout=60)
-    assert browser.evaluate("window.kgNetwork.body.nodeIndices.length") == 601
-    assert browser.evaluate("window.kgNetwork.physics.options.enabled") is False
-    assert "Layout precomputed for 601 actors" in browser.evaluate("document.getElementById('kg-notice').textContent")
-    positions = browser.evaluate("Object.values(window.kgNetwork.getPositions()).slice(0, 50)")
-    assert len({(round(p["x"]), round(p["y"])) for p in positions}) == 50
+    g = kg.graph
+    linked = {n for n in g.nodes if g.degree(n) > 0 and g.nodes[n]["type"] != "Position"}
+    assert len(browser.evaluate("window.kg.shownNodes()")) == len(linked)
+    # no DOM built per actor at load: the page holds a few hundred elements, not thousands
+    assert browser.evaluate("document.getElementsByTagName('*').length") < 400
+    nodes = browser.evaluate("window.kg.data.nodes.map(n => n.id)")
+    hub = max(linked, key=lambda n: (g.degree(n), n))
+    browser.zoom_to(nodes.index(hub), 0.05)
+    point = browser.point_of(nodes.index(hub))
+    browser.click(point["x"], point["y"])
+    assert browser.evaluate("window.kg.state.focus") == nodes.index(hub)
+    assert set(browser.evaluate("window.kg.shownNodes()")) == _neighbours(kg, hub)
+    browser.evaluate(
+        "var s=document.getElementById('kg-search'); s.value='actor 4999'; s.dispatchEvent(new Event('input'))"
+    )
+    assert browser.evaluate("document.querySelectorAll('#kg-results button').length") == 1
     assert browser.errors() == []
+
+
+def test_build_and_convert_draw_the_same_layout(tmp_path: Path) -> None:
+    """``build --html`` draws the graph in memory, ``convert`` the graph read back from RDF: same picture."""
+    kg = news_like_graph(150, seed=9, documents=4)
+    back = KnowledgeGraph.read(kg.write(tmp_path / "graph.ttl"))
+    first, second = _payload(render_html(kg)), _payload(render_html(back))
+    place = {n["id"]: (n["x"], n["y"], n["community"]) for n in first["nodes"]}
+    assert place == {n["id"]: (n["x"], n["y"], n["community"]) for n in second["nodes"]}
+    assert len(place) == 150

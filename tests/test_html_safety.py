@@ -192,11 +192,20 @@ def browser() -> Iterator[DevTools]:
 
 SENTINEL = "window.__kgraphSentinel = 'intact';"
 
-# The vis-network object of the page: kgraph's ``window.kgNetwork``, or pyvis' global ``network``.
-_NETWORK_JS = "(window.kgNetwork || (typeof network !== 'undefined' ? network : undefined))"
-# Where it draws each node and edge, in CSS pixels.
+# The vis-network object of a pyvis page (pyvis' global ``network``), for the guard test's plain pages.
+_NETWORK_JS = "(typeof network !== 'undefined' ? network : undefined)"
+# Where each node and edge is drawn, in CSS pixels: kgraph's sigma.js page (``window.kg``) or a vis-network page.
 _TARGETS_JS = """
 (() => {
+  if (window.kg && window.kg.renderer) {
+    const r = window.kg.renderer, g = r.getGraph(), box = r.getContainer().getBoundingClientRect();
+    const place = k => { const a = g.getNodeAttributes(k); const p = r.graphToViewport({x: a.x, y: a.y});
+      return [box.left + p.x, box.top + p.y]; };
+    const nodes = g.nodes().filter(k => !r.getNodeDisplayData(k).hidden).map(place);
+    const edges = g.edges().map(e => { const a = place(g.source(e)), b = place(g.target(e));
+      return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]; });
+    return {nodes, edges};
+  }
   const net = NETWORK;
   if (net === undefined) return {nodes: [], edges: []};
   const box = net.body.container.getBoundingClientRect();
@@ -211,7 +220,13 @@ _TARGETS_JS = """
 })()
 """
 _LABELS_JS = """
-(() => { const net = NETWORK; return net === undefined ? null : net.body.data.nodes.get().map(n => n.label); })()
+(() => {
+  if (window.kg && window.kg.renderer) {
+    const g = window.kg.renderer.getGraph();
+    return g.nodes().map(k => g.getNodeAttribute(k, "label"));
+  }
+  const net = NETWORK; return net === undefined ? null : net.body.data.nodes.get().map(n => n.label);
+})()
 """
 _TARGETS_JS, _LABELS_JS = (js.replace("NETWORK", _NETWORK_JS) for js in (_TARGETS_JS, _LABELS_JS))
 _TOOLTIPS_JS = """

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kgraph.model import Modality, RelationType
-from tests.conftest import DEV_SET
 
 
 @pytest.fixture(scope="module")
-def dev_evaluation(nlp: Any) -> Any:
+def dev_evaluation(nlp: Any, dev_set: Path) -> Any:
     from kgraph.evaluate import evaluate
 
-    return evaluate(DEV_SET, nlp=nlp)
+    return evaluate(dev_set, nlp=nlp)
 
 
 def test_dev_relation_targets(dev_evaluation: Any) -> None:

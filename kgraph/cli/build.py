@@ -10,6 +10,7 @@ import typer
 
 from kgraph.build import BuildOptions
 from kgraph.cli import app
+from kgraph.dates import check_bound
 from kgraph.engine import Engine
 from kgraph.export import OutputFormat
 from kgraph.iri import check_base
@@ -40,8 +41,22 @@ def build(
     min_confidence: Annotated[
         float, typer.Option(help="Drop relations below this confidence (0-1).", min=0.0, max=1.0)
     ] = 0.0,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Keep relations dated on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)."),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Keep relations dated on or before this day, month or year.")
+    ] = None,
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip malformed JSONL lines instead of stopping.")
+    ] = False,
+    full_paths: Annotated[
+        bool,
+        typer.Option(
+            "--full-source-paths",
+            help="Record each text file's absolute path as dcterms:source (default: its path relative to the input).",
+        ),
     ] = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers.", min=1)
@@ -78,6 +93,8 @@ def build(
         lexicon=lexicon,
         min_confidence=min_confidence,
         batch_size=batch_size,
+        since=check_bound("--since", since),
+        until=check_bound("--until", until),
     )
     stats = run_build(
         inputs,
@@ -87,7 +104,10 @@ def build(
         jobs=jobs,
         scheduler=scheduler,
         skip_bad=skip_bad,
+        full_paths=full_paths,
         progress=not quiet,
     )
     if not quiet:
-        print(stats.summary(targets.names()), file=sys.stderr)
+        from kgraph.cli.io import summary_arrow
+
+        print(stats.summary(targets.names(), arrow=summary_arrow()), file=sys.stderr)

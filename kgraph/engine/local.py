@@ -20,7 +20,6 @@ from kgraph.engine.batches import batched_documents
 from kgraph.engine.worker import process_batch, worker_pipeline
 from kgraph.model import Document, DocumentRecords
 
-
 _PR_SET_PDEATHSIG = 1
 
 
@@ -70,8 +69,8 @@ def run_local(documents: Iterable[Document], options: BuildOptions, *, jobs: int
     """Yield the records of ``documents`` in input order, using ``jobs`` processes.
 
     With ``jobs == 1`` everything runs in this process. Otherwise batches of
-    ``options.batch_size`` documents (and at most ``MAX_BATCH_CHARS`` characters) go to a pool of ``jobs`` workers; at most
-    ``2 * jobs`` batches are in flight, so memory does not grow with the corpus and a
+    ``options.batch_size`` documents (and at most ``MAX_BATCH_CHARS`` characters) go to a
+    pool of ``jobs`` workers; at most ``2 * jobs`` batches are in flight, so memory does not grow with the corpus and a
     reading error stops the run early.
 
     >>> docs = [Document("a", "Rubio met Lavrov."), Document("b", "Wang met Rubio.")]

@@ -14,7 +14,7 @@ from kgraph.build import DEFAULT_OPTIONS, BuildOptions
 from kgraph.engine import Engine, check_engine, run_engine
 from kgraph.engine.batches import batched
 from kgraph.engine.stream import STREAMED_FORMATS, LineSink, RecordSink, SortedTurtleSink, StoreSink
-from kgraph.errors import OutputError, UsageError
+from kgraph.errors import InputError, OutputError, UsageError
 from kgraph.export import OutputFormat, guess_format
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document
@@ -48,7 +48,12 @@ class BuildTargets:
         return self.html is None and (self.output is None or self.output_format in STREAMED_FORMATS)
 
     def names(self) -> list[str]:
-        return [str(p) for p in (self.output, self.html, self.store) if p is not None]
+        """What the run writes, as the summary names it (CSV output is two files)."""
+        from kgraph.export import written_paths
+
+        fmt = self.output_format
+        outputs = written_paths(self.output, fmt) if self.output is not None and fmt is not None else []
+        return [*outputs, *(str(p) for p in (self.html, self.store) if p is not None)]
 
     def check(self) -> None:
         """Fail before any work when nothing is to be written or a folder is missing."""
@@ -64,12 +69,55 @@ class BuildTargets:
                     raise OutputError(f"cannot write {str(path)!r}: it is a folder; give a file name")
 
 
+def _ready_on_first(documents: Iterable[Document], options: BuildOptions, stats: BuildStats) -> Iterator[Document]:
+    """Load the pipeline when the first document is read, then start the words/s clock."""
+    from kgraph.engine.worker import worker_pipeline
+
+    for index, document in enumerate(documents):
+        if index == 0:
+            worker_pipeline(options)  # cached: the engine reuses it
+            stats.ready()
+        yield document
+
+
 def _new_documents(documents: Iterable[Document], known: set[str], stats: BuildStats) -> Iterator[Document]:
     for document in documents:
         if document.content_hash in known:
             stats.skipped += 1
             continue
         yield document
+
+
+def _split_event_records(
+    inputs: list[str | Path], options: BuildOptions
+) -> tuple[list[str | Path], KnowledgeGraph | None]:
+    """Separate PLOVER event record files (``*.plover.jsonl``) from texts; read them into one graph."""
+    from kgraph.export.plover import PLOVER_SUFFIX, read_plover
+
+    records = [i for i in inputs if str(i).lower().endswith(PLOVER_SUFFIX)]
+    if not records:
+        return inputs, None
+    imported = KnowledgeGraph(options.base)
+    for path in records:
+        if not Path(path).is_file():
+            raise InputError(f"input {str(path)!r} does not exist")
+        imported.merge(read_plover(Path(path), options.base))
+    return [i for i in inputs if i not in records], imported
+
+
+def _add_imported(
+    imported: KnowledgeGraph, kg: KnowledgeGraph | None, sinks: list[RecordSink], stats: BuildStats
+) -> None:
+    """Event records read from files join the in-memory graph and the store."""
+    if kg is not None:
+        kg.merge(imported)
+    for sink in sinks:
+        if isinstance(sink, StoreSink):
+            from kgraph.store import to_oxigraph_quads
+
+            quads = to_oxigraph_quads(imported)
+            sink.store.extend(quads)
+            stats.triples += len(quads)
 
 
 def run_build(
@@ -82,6 +130,7 @@ def run_build(
     scheduler: str | None = None,
     skip_bad: bool = False,
     progress: bool = True,
+    full_paths: bool = False,
 ) -> BuildStats:
     """Process ``inputs`` and write ``targets``; the run's counts.
 
@@ -98,12 +147,14 @@ def run_build(
     """
     targets.check()
     check_engine(engine, jobs, scheduler)
-    inputs = list(inputs)
+    inputs, imported = _split_event_records(list(inputs), options)
     stats = BuildStats()
     fmt = targets.output_format
     with ExitStack() as stack:
         sinks: list[RecordSink] = []
-        documents: Iterable[Document] = read_documents(inputs, skip_bad=skip_bad)
+        documents: Iterable[Document] = (
+            read_documents(inputs, skip_bad=skip_bad, full_paths=full_paths) if inputs else iter(())
+        )
         if targets.store is not None:
             from kgraph.store import open_store, stored_documents
 
@@ -112,7 +163,7 @@ def run_build(
             sinks.append(StoreSink(store, options.base))
         kg: KnowledgeGraph | None = None
         turtle: SortedTurtleSink | None = None
-        if targets.output is not None and targets.streamed:
+        if targets.output is not None and targets.streamed and imported is None:
             if fmt is OutputFormat.TURTLE:
                 turtle = SortedTurtleSink(stack, targets.output, options.base)
                 sinks.append(turtle)
@@ -124,6 +175,8 @@ def run_build(
         bar = stack.enter_context(
             BuildProgress(stats, enabled=drawn, total_bytes=input_size(inputs) if drawn else None)
         )
+        if engine is Engine.LOCAL and jobs == 1:
+            documents = _ready_on_first(documents, options, stats)
         records = run_engine(documents, options, engine=engine, jobs=jobs, scheduler=scheduler)
         for batch in batched(records, options.batch_size):
             for item in batch:
@@ -135,6 +188,8 @@ def run_build(
                 stats.triples += sink.add(batch)
         if turtle is not None:
             turtle.finish()
+        if imported is not None:
+            _add_imported(imported, kg, sinks, stats)
         if kg is not None and targets.output is not None:
             kg.write(targets.output, format=fmt)
         if kg is not None and targets.html is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["OutputFormat", "write_graph", "read_graph", "read_quads", "guess_format", "convert"]
+__all__ = ["OutputFormat", "write_graph", "read_graph", "read_quads", "guess_format", "convert", "written_paths"]
 
 from collections.abc import Callable
 from enum import Enum
@@ -42,6 +42,7 @@ class OutputFormat(str, Enum):
     GEXF = "gexf"
     CSV = "csv"
     HTML = "html"
+    PLOVER = "plover"
 
     def __str__(self) -> str:
         return self.value
@@ -81,6 +82,7 @@ _EXTENSIONS = {
     OutputFormat.GEXF: "gexf",
     OutputFormat.CSV: "csv",
     OutputFormat.HTML: "html",
+    OutputFormat.PLOVER: "plover.jsonl",
 }
 _ALIASES = {
     OutputFormat.TURTLE: ("ttl",),
@@ -88,6 +90,7 @@ _ALIASES = {
     OutputFormat.NQUADS: ("nq", "n-quads"),
     OutputFormat.JSONLD: ("json-ld", "json"),
     OutputFormat.HTML: ("htm",),
+    OutputFormat.PLOVER: ("plover.jsonl",),
 }
 _RDF = frozenset(
     {OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.NQUADS, OutputFormat.TRIG, OutputFormat.JSONLD}
@@ -98,6 +101,7 @@ _MODULES = {
     OutputFormat.GEXF: "kgraph.export.graphml",
     OutputFormat.CSV: "kgraph.export.csv_tables",
     OutputFormat.HTML: "kgraph.export.html",
+    OutputFormat.PLOVER: "kgraph.export.plover",
 }
 
 
@@ -108,9 +112,13 @@ def guess_format(path: str | Path) -> OutputFormat:
     'turtle'
     >>> guess_format("out/graph.nq").value
     'nquads'
+    >>> guess_format("events.plover.jsonl").value
+    'plover'
     """
     if Path(path).is_dir() and (Path(path) / "entities.csv").exists():
         return OutputFormat.CSV
+    if Path(path).name.lower().endswith(".plover.jsonl"):
+        return OutputFormat.PLOVER
     suffix = Path(path).suffix
     if not suffix:
         raise FormatError(f"cannot guess the format of {str(path)!r} (no extension); pass --format")
@@ -226,3 +234,18 @@ def convert(
     kg = read_graph(source, source_format, base=base)
     write_graph(kg, target, target_format)
     return kg
+
+
+def written_paths(target: str | Path, fmt: OutputFormat) -> list[str]:
+    """The files a write of ``fmt`` to ``target`` produces: CSV is two tables, every other format one file.
+
+    >>> written_paths("out/graph.csv", OutputFormat.CSV)
+    ['out/graph.entities.csv', 'out/graph.relations.csv']
+    >>> written_paths("graph.ttl", OutputFormat.TURTLE)
+    ['graph.ttl']
+    """
+    if fmt is OutputFormat.CSV:
+        from kgraph.export.csv_tables import table_paths
+
+        return [str(p) for p in table_paths(Path(target))]
+    return [str(target)]

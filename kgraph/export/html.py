@@ -1,4 +1,18 @@
-"""Interactive HTML explorer of a ``KnowledgeGraph``: pyvis/vis-network, self-contained, safe to open."""
+"""Interactive HTML explorer of a ``KnowledgeGraph``: one self-contained, offline page drawn with WebGL.
+
+The page draws with sigma.js on a graphology graph (both bundled from their npm packages, see
+``tools/build_renderer.py``); positions and communities are computed here with networkx
+(:mod:`kgraph.export.layout`), so the browser only draws a settled picture. All text reaches the
+page as JSON data and is put into the document as text nodes, never as markup; the page's
+Content-Security-Policy forbids every network load.
+
+Page data (``<script id="kg-data">``): ``nodes`` (``id``, ``label``, ``type``, ``x``, ``y``, ``size``,
+``community``, ``degree``, ``mentions``, ``aliases``, ``positions``), ``edges`` (``source`` and
+``target`` as node indexes, ``relation``, ``count`` assertions, ``reports`` distinct documents,
+``date`` and ``last``: the earliest and latest date of its evidence, ``evidence``: ``[sentence,
+document index, date]`` rows), ``documents`` (``name``, ``title``, ``date``), legends and the
+labels of actors left out by ``max_nodes``.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +20,31 @@ __all__ = ["SizeBy", "HtmlOptions", "select_nodes", "render_html", "write_html",
 
 import html as html_lib
 import json
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import KGraphError
 from kgraph.export import OutputFormat
-from kgraph.export.colours import TYPE_COLOURS
-from kgraph.export.layout import spring_positions
+from kgraph.export.colours import RELATION_COLOURS, TYPE_COLOURS, community_colour
+from kgraph.export.layout import graph_layout
 from kgraph.graph import KnowledgeGraph
 from kgraph.io import atomic_write_text
-from kgraph.model import EntityType
+from kgraph.model import EntityType, RelationType
 
 if TYPE_CHECKING:
+    import networkx as nx
     from markupsafe import Markup
-    from pyvis.network import Network
 
 _TEMPLATES = Path(__file__).with_name("templates")
+_VENDOR = Path(__file__).with_name("vendor")
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_HOLDS = RelationType.HOLDS_POSITION.value
+_POSITION = EntityType.POSITION.value
 
 
 class SizeBy(str, Enum):
@@ -40,157 +59,233 @@ class HtmlOptions:
     """Options of the HTML explorer.
 
     Attributes:
-        max_nodes: keep only the N most connected actors (``None``: all); the page says what it dropped.
+        max_nodes: keep only the N most connected actors (``None``: all); the page lists the others.
         size_by: node size by degree or by number of mentions.
-        layout_threshold: above this many nodes, positions are precomputed and physics is off.
-        max_evidence: evidence sentences listed per edge tooltip.
+        labels: how many of the most connected actors are labelled at every zoom.
+        max_evidence: evidence sentences kept per edge (the panel says how many more there are).
         title: the page title.
-        height: CSS height of the network area.
+        height: CSS height of the graph area.
     """
 
     max_nodes: int | None = None
     size_by: SizeBy = SizeBy.DEGREE
-    layout_threshold: int = 250
-    max_evidence: int = 8
+    labels: int = 30
+    max_evidence: int = 12
     title: str = "kgraph explorer"
     height: str = "100vh"
 
     def __post_init__(self) -> None:
         if self.max_nodes is not None and self.max_nodes < 1:
             raise KGraphError(f"max_nodes must be at least 1, got {self.max_nodes!r}")
-        if self.layout_threshold < 0:
-            raise KGraphError(f"layout_threshold must be >= 0, got {self.layout_threshold!r}")
+        if self.labels < 0 or self.max_evidence < 1:
+            raise KGraphError("labels must be >= 0 and max_evidence >= 1")
+        if not re.fullmatch(r"[0-9.]+(px|vh|%|em|rem)", self.height):
+            raise KGraphError(f"height must be a CSS length such as 600px or 100vh, got {self.height!r}")
+
+
+def folded_positions(graph: nx.MultiDiGraph) -> set[str]:
+    """Position nodes shown on their holders instead of as nodes: those whose only edges are ``holdsPosition``.
+
+    >>> folded_positions(KnowledgeGraph().graph)
+    set()
+    """
+    folded = set()
+    for node, data in graph.nodes(data=True):
+        if data["type"] != _POSITION:
+            continue
+        keys = [k for _, _, k in graph.in_edges(node, keys=True)] + [k for _, _, k in graph.out_edges(node, keys=True)]
+        if all(k == _HOLDS for k in keys):
+            folded.add(node)
+    return folded
+
+
+def _degrees(graph: nx.MultiDiGraph, folded: set[str]) -> dict[str, int]:
+    degree = dict(graph.degree())
+    for node in folded:
+        for holder in graph.predecessors(node):
+            degree[holder] -= graph.number_of_edges(holder, node)
+    return degree
 
 
 def select_nodes(kg: KnowledgeGraph, max_nodes: int | None) -> tuple[list[str], list[str]]:
-    """The nodes to show and the ones dropped: the ``max_nodes`` highest by degree, then mentions, then label.
+    """The actors to show and the ones dropped: the ``max_nodes`` highest by degree, then mentions, then label.
+
+    Positions held by someone are not counted: the page shows them on their holders.
 
     >>> kept, dropped = select_nodes(KnowledgeGraph(), 5)
     >>> kept, dropped
     ([], [])
     """
     g = kg.graph
-    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), -g.nodes[n].get("mentions", 0), g.nodes[n]["label"], n))
+    folded = folded_positions(g)
+    degree = _degrees(g, folded)
+    candidates = [n for n in g.nodes if n not in folded]
+    ranked = sorted(candidates, key=lambda n: (-degree[n], -g.nodes[n].get("mentions", 0), g.nodes[n]["label"], n))
     if max_nodes is None or len(ranked) <= max_nodes:
         return sorted(ranked), []
     return sorted(ranked[:max_nodes]), ranked[max_nodes:]
 
 
-def _source_line(kg: KnowledgeGraph, document: str) -> str:
-    info = kg.documents.get(document)
-    if info is None:
-        return document
-    parts = [info.title or info.id, info.source, info.date]
-    return " · ".join(p for p in parts if p)
+def display_source(source: str | None) -> str:
+    """A document's source as the page shows it: URLs and relative paths as they are, absolute paths by file name.
+
+    >>> display_source("/home/ana/news/2025/a.txt"), display_source("news/a.txt"), display_source("C:\\\\x\\\\b.txt")
+    ('a.txt', 'news/a.txt', 'b.txt')
+    >>> display_source("https://example.org/a?b=1")
+    'https://example.org/a?b=1'
+    """
+    if not source:
+        return ""
+    if "://" in source:
+        return source[len("file://") :].rsplit("/", 1)[-1] if source.startswith("file://") else source
+    if source.startswith(("/", "~")):
+        return PurePosixPath(source).name
+    if re.match(r"^[A-Za-z]:[\\/]|^\\\\", source):
+        return PureWindowsPath(source).name
+    return source
 
 
-def _edge_tip(kg: KnowledgeGraph, s: str, o: str, key: str, data: dict[str, Any], limit: int) -> dict[str, Any]:
-    g = kg.graph
+def _documents(kg: KnowledgeGraph) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    rows: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for iri in sorted(kg.documents):
+        info = kg.documents[iri]
+        index[iri] = len(rows)
+        name = display_source(info.source) or display_source(info.id)
+        rows.append({"name": name, "title": info.title or "", "date": info.date or ""})
+    return rows, index
+
+
+def _edge(
+    kg: KnowledgeGraph,
+    index: dict[str, int],
+    documents: dict[str, int],
+    edge: tuple[str, str, str, dict[str, Any]],
+    limit: int,
+) -> dict[str, Any]:
+    s, o, key, data = edge
     assertions = sorted(data["assertions"].values(), key=lambda a: (a.document, a.evidence, a.iri))
-    seen: dict[str, list[str]] = {}
+    rows: list[list[Any]] = []
+    seen: set[tuple[str, str]] = set()
+    dates: list[str] = []
     for a in assertions:
-        seen.setdefault(a.evidence, [])
-        source = _source_line(kg, a.document)
-        if source not in seen[a.evidence]:
-            seen[a.evidence].append(source)
-    lines = [{"text": text, "source": "; ".join(sources)} for text, sources in list(seen.items())[:limit]]
-    more = f"... and {len(seen) - limit} more sentences" if len(seen) > limit else ""
-    heading = f"{g.nodes[s]['label']} {key} {g.nodes[o]['label']} ({len(assertions)}x)"
-    return {"heading": heading, "lines": lines, "more": more}
-
-
-def _node_tip(kg: KnowledgeGraph, node: str) -> dict[str, Any]:
-    data = kg.graph.nodes[node]
-    lines = [{"text": f"{data['type']} · {data.get('mentions', 0)} mentions · {kg.graph.degree(node)} relations"}]
-    if data["aliases"]:
-        lines.append({"text": "also: " + ", ".join(sorted(data["aliases"])[:12])})
-    for link in sorted(data["links"]):
-        lines.append({"text": link})
-    return {"heading": data["label"], "lines": lines, "more": ""}
-
-
-def _layout(kg: KnowledgeGraph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Fixed positions for big views: a force-directed layout, fewer rounds as the graph grows."""
-    iterations = max(15, min(60, 60_000 // max(len(nodes), 1)))
-    scale = 70.0 * max(len(nodes), 1) ** 0.5
-    positions = spring_positions(nodes, list(kg.graph.subgraph(nodes).edges()), iterations=iterations, scale=scale)
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
-
-
-def _network(kg: KnowledgeGraph, options: HtmlOptions) -> tuple[Network, list[str], list[str]]:
-    from pyvis.network import Network
-
-    kept, dropped = select_nodes(kg, options.max_nodes)
-    g = kg.graph.subgraph(kept)
-    precomputed = len(kept) > options.layout_threshold
-    positions = _layout(kg, kept) if precomputed else {}
-    net = Network(height=options.height, width="100%", directed=True, cdn_resources="in_line", heading="")
-    for node in kept:
-        data = g.nodes[node]
-        weight = g.degree(node) if options.size_by is SizeBy.DEGREE else data.get("mentions", 0)
-        extra: dict[str, Any] = {}
-        if node in positions:
-            extra = {"x": positions[node][0], "y": positions[node][1], "physics": False}
-        net.add_node(
-            node,
-            label=data["label"],
-            group=data["type"],
-            value=max(int(weight), 1),
-            aliases=" | ".join(sorted(data["aliases"])),
-            tip=_node_tip(kg, node),
-            **extra,
-        )
-    for s, o, key, data in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
-        net.add_edge(
-            s,
-            o,
-            id=f"{s} {key} {o}",
-            label=key,
-            relation=key,
-            value=int(data.get("count", 1)),
-            tip=_edge_tip(kg, s, o, key, data, options.max_evidence),
-            arrows="to",
-        )
-    net.set_options(json.dumps(_vis_options(precomputed)))
-    return net, kept, dropped
-
-
-def _vis_options(precomputed: bool) -> dict[str, Any]:
+        info = kg.documents.get(a.document)
+        date = a.date or (info.date if info else None) or ""
+        if date:
+            dates.append(date)
+        if (a.evidence, a.document) in seen:
+            continue
+        seen.add((a.evidence, a.document))
+        rows.append([a.evidence, documents.get(a.document, -1), date])
+    rows.sort(key=lambda r: (r[2] or "9999", r[0]))
     return {
-        # labels grow with the node/edge but stay readable, and are hidden when zoomed out too far to read
-        "nodes": {
-            "shape": "dot",
-            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 14, "max": 32, "drawThreshold": 5}},
-            "font": {"size": 14},
-        },
-        "edges": {
-            "font": {"size": 10, "align": "middle"},
-            "smooth": {"enabled": not precomputed, "type": "dynamic"},
-            "scaling": {"min": 1, "max": 6, "label": {"enabled": True, "min": 9, "max": 12, "drawThreshold": 7}},
-            "color": {"inherit": "from"},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "hideEdgesOnDrag": precomputed},
-        "physics": {
-            "enabled": not precomputed,
-            "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": 200},
-        },
-        "layout": {"randomSeed": 7, "improvedLayout": not precomputed},
-        "groups": {t.value: {"color": {"background": c, "border": c}} for t, c in TYPE_COLOURS.items()},
+        "source": index[s],
+        "target": index[o],
+        "relation": key,
+        "count": len(assertions),
+        "reports": len({a.document for a in assertions}),
+        "date": min(dates) if dates else None,
+        "last": max(dates) if dates else None,
+        "evidence": rows[:limit],
+        "more": max(0, len(rows) - limit),
     }
 
 
-def _notice(kg: KnowledgeGraph, kept: list[str], dropped: list[str], precomputed: bool) -> str:
+def _payload(kg: KnowledgeGraph, opts: HtmlOptions) -> dict[str, Any]:
+    g = kg.graph
+    folded = folded_positions(g)
+    kept, dropped = select_nodes(kg, opts.max_nodes)
+    keep = set(kept)
+    edges = sorted(
+        ((s, o, k, d) for s, o, k, d in g.edges(keys=True, data=True) if s in keep and o in keep),
+        key=lambda e: (e[0], e[1], e[2]),
+    )
+    layout = graph_layout(kept, [(s, o) for s, o, _, _ in edges])
+    degree = {n: 0 for n in kept}
+    for s, o, _, _ in edges:
+        degree[s] += 1
+        degree[o] += 1
+    weight = {n: degree[n] if opts.size_by is SizeBy.DEGREE else g.nodes[n].get("mentions", 0) for n in kept}
+    top = max(weight.values(), default=1) or 1
+    index = {n: i for i, n in enumerate(kept)}
+    community_size: dict[int, int] = {}
+    for n in kept:
+        community_size[layout.community[n]] = community_size.get(layout.community[n], 0) + 1
+    nodes = []
+    for n in kept:
+        data = g.nodes[n]
+        positions = sorted(g.nodes[p]["label"] for p in g.successors(n) if p in folded and g.has_edge(n, p, _HOLDS))
+        nodes.append(
+            {
+                "id": n,
+                "label": data["label"],
+                "type": data["type"],
+                "x": layout.positions[n][0],
+                "y": -layout.positions[n][1],
+                "size": round(2.5 + 12 * math.sqrt(weight[n] / top), 2),
+                "community": layout.community[n],
+                "degree": degree[n],
+                "mentions": data.get("mentions", 0),
+                "aliases": sorted(data["aliases"])[:20],
+                "positions": positions,
+            }
+        )
+    documents, document_index = _documents(kg)
+    edge_rows = [_edge(kg, index, document_index, e, opts.max_evidence) for e in edges]
+    ranked = sorted(kept, key=lambda n: (-degree[n], -g.nodes[n].get("mentions", 0), g.nodes[n]["label"]))
+    labelled = [index[n] for n in ranked[: opts.labels] if degree[n] > 0]
+    type_counts: dict[str, int] = {}
+    for n in kept:
+        type_counts[g.nodes[n]["type"]] = type_counts.get(g.nodes[n]["type"], 0) + 1
+    relation_counts: dict[str, int] = {}
+    for _, _, key, _ in edges:
+        relation_counts[key] = relation_counts.get(key, 0) + 1
+    leaders: dict[int, str] = {}
+    for n in ranked:
+        leaders.setdefault(layout.community[n], g.nodes[n]["label"])
+    return {
+        "title": opts.title,
+        "notice": _notice(kg, kept, dropped, len(folded)),
+        "total": g.number_of_nodes() - len(folded),
+        "sizeBy": opts.size_by.value,
+        "nodes": nodes,
+        "edges": edge_rows,
+        "documents": documents,
+        "labelled": labelled,
+        "types": [
+            {"name": t.value, "colour": TYPE_COLOURS[t], "count": type_counts[t.value]}
+            for t in EntityType
+            if t.value in type_counts
+        ],
+        "relations": [
+            {"name": r.value, "colour": RELATION_COLOURS[r], "count": relation_counts[r.value]}
+            for r in RelationType
+            if r.value in relation_counts
+        ],
+        "communities": [
+            {
+                "colour": community_colour(c if community_size[c] > 1 else -1),
+                "size": community_size[c],
+                "label": leaders[c],
+            }
+            for c in sorted(community_size)
+        ],
+        "dropped": [g.nodes[n]["label"] for n in dropped],
+    }
+
+
+def _notice(kg: KnowledgeGraph, kept: list[str], dropped: list[str], folded: int) -> str:
     parts = []
     if dropped:
-        names = ", ".join(kg.graph.nodes[n]["label"] for n in dropped[:40])
-        extra = f" and {len(dropped) - 40} more" if len(dropped) > 40 else ""
+        names = ", ".join(kg.graph.nodes[n]["label"] for n in dropped[:20])
+        extra = f" and {len(dropped) - 20} more" if len(dropped) > 20 else ""
         parts.append(
-            f"Showing the {len(kept)} most connected of {kg.graph.number_of_nodes()} actors; "
+            f"Showing the {len(kept)} most connected of {len(kept) + len(dropped)} actors; "
             f"dropped {len(dropped)}: {names}{extra}."
         )
-    if precomputed:
-        parts.append(f"Layout precomputed for {len(kept)} actors (physics off).")
+    if folded:
+        noun = "position is" if folded == 1 else "positions are"
+        parts.append(f"{folded} {noun} shown as a title on the people who hold it, not as a node.")
     return "\n".join(parts)
 
 
@@ -200,6 +295,15 @@ def _safe_json(value: Any) -> Markup:
 
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_JSON_ESCAPES)
     return Markup(text)  # noqa: S704 (escaped above)
+
+
+def _renderer() -> Markup:
+    from markupsafe import Markup
+
+    code = (_VENDOR / "renderer.min.js").read_text(encoding="utf-8")
+    if re.search(r"</script", code, re.I):
+        raise KGraphError("the bundled renderer contains '</script' and cannot be inlined")
+    return Markup(code)  # noqa: S704 (our own bundled file, checked above)
 
 
 def render_html(kg: KnowledgeGraph, options: HtmlOptions | None = None, **changes: Any) -> str:
@@ -212,40 +316,14 @@ def render_html(kg: KnowledgeGraph, options: HtmlOptions | None = None, **change
     opts = replace(options or HtmlOptions(), **changes)
     if isinstance(opts.size_by, str) and not isinstance(opts.size_by, SizeBy):
         opts = replace(opts, size_by=SizeBy(opts.size_by))
-    net, kept, dropped = _network(kg, opts)
-    nodes, edges, _, height, _, vis_options = net.get_network_data()
-    g = kg.graph.subgraph(kept)
-    type_counts: dict[str, int] = {}
-    for _, data in g.nodes(data=True):
-        type_counts[data["type"]] = type_counts.get(data["type"], 0) + 1
-    relation_counts: dict[str, int] = {}
-    for _, _, key in g.edges(keys=True):
-        relation_counts[key] = relation_counts.get(key, 0) + 1
-    precomputed = len(kept) > opts.layout_threshold
-    payload = {
-        "title": opts.title,
-        "notice": _notice(kg, kept, dropped, precomputed),
-        "nodes": nodes,
-        "edges": edges,
-        "options": json.loads(vis_options),
-        "types": [
-            {"name": t.value, "colour": TYPE_COLOURS[t], "count": type_counts[t.value]}
-            for t in EntityType
-            if t.value in type_counts
-        ],
-        "relations": [{"name": r, "count": c} for r, c in sorted(relation_counts.items())],
-        "dropped": [kg.graph.nodes[n]["label"] for n in dropped],
-    }
-    import pyvis
+    payload = _payload(kg, opts)
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    # explorer.html includes vis-network's script and style from pyvis's own templates folder
-    pyvis_templates = Path(pyvis.__file__).parent / "templates"
-    environment = Environment(
-        loader=FileSystemLoader([str(_TEMPLATES), str(pyvis_templates)]), autoescape=select_autoescape(["html"])
-    )
+    environment = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html"]))
     template = environment.get_template("explorer.html")
-    return template.render(page_title=opts.title, height=height, data_json=_safe_json(payload))
+    return template.render(
+        page_title=opts.title, height=opts.height, data_json=_safe_json(payload), renderer=_renderer()
+    )
 
 
 def write_html(kg: KnowledgeGraph, path: str | Path, options: HtmlOptions | None = None, **changes: Any) -> Path:

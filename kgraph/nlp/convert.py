@@ -9,7 +9,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kgraph.dates import iso_date
 from kgraph.model import Document, DocumentRecords, Entity, EntityRef, EntityType, Mention, Relation, RelationType
+from kgraph.nlp.dates import date_relations, dateline_date
+from kgraph.nlp.relations.patterns.base import find_datelines
 
 
 def prune_unused(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
@@ -48,7 +51,9 @@ def prune_unused(entities: list[Entity], relations: list[Relation]) -> tuple[lis
 def doc_to_records(doc: Doc, document: Document) -> DocumentRecords:
     """Collect the entities, mentions, relations and statements the components set on ``doc``.
 
-    The document's date is copied onto relations and statements that do not carry their own.
+    Each relation gets the date its clause states ("on Monday"), resolved against the document
+    date, or else the document's date; a document without a date takes the one of its dateline
+    ("KYIV, March 3, 2025 (Reuters) -"). Statements get the document's date.
     """
     mentions = [
         Mention(
@@ -68,11 +73,13 @@ def doc_to_records(doc: Doc, document: Document) -> DocumentRecords:
         )
         for ref, info in sorted(infos.items())
     ]
-    relations = [
-        r if r.date or not document.date else replace(r, date=document.date)
-        for r in doc._.kg_relations or ()
-        if r.subject != r.object
-    ]
+    datelines = list(find_datelines(doc))
+    if not iso_date(document.date):
+        found = next((d for line in datelines if (d := dateline_date(doc, line, None))), None)
+        document = replace(document, date=found) if found else document
+    relations = date_relations(
+        doc, (r for r in doc._.kg_relations or () if r.subject != r.object), document.date, datelines=datelines
+    )
     entities, relations = prune_unused(entities, relations)
     kept = {e.ref for e in entities} | {ref for r in relations for ref in (r.subject, r.object)}
     statements = [
