@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.dates import check_bound, in_range
+from kgraph.dates import check_bound, date_precision, in_range
 from kgraph.errors import UsageError
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Document, DocumentRecords
@@ -154,6 +154,16 @@ def batched_documents(
         yield batch
 
 
+def _warn_bad_date(document: Document) -> None:
+    """Warn about a document date that is no calendar value; it is written as plain text, never as ``xsd:date``."""
+    if document.date and date_precision(document.date) is None:
+        warnings.warn(
+            f"document {document.id!r}: date {document.date!r} is not a valid ISO date; kept as plain text",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 class CoordinationWarning(UserWarning):
     """A coordination too long to multiply every relation over (only its first actors are kept)."""
 
@@ -190,6 +200,7 @@ def extract(
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs)):
             records = doc_to_records(doc, document)
             _warn_capped(doc, document)
+            _warn_bad_date(document)
             if options.min_confidence > 0:
                 records.relations = [r for r in records.relations if r.confidence >= options.min_confidence]
             if options.since or options.until:

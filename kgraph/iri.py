@@ -122,10 +122,25 @@ def assertion_iri(
     start_char: int,
     trigger: str,
     base: str = DEFAULT_BASE,
+    modality: str = "asserted",
 ) -> URIRef:
-    """The IRI of one assertion (provenance node), stable across runs."""
-    key = _digest(document_id, subject.type, subject.name, relation.value, obj.type, obj.name, str(start_char), trigger)
-    return URIRef(f"{base}assertion/{key}")
+    """The IRI of one assertion (provenance node), stable across runs.
+
+    Everything that tells two assertions apart goes into it: the document, the two actors,
+    the relation, where and by which words it is said, and its modality (the same words can
+    be asserted in one clause and hypothetical in another, and each assertion has one
+    confidence). Asserted statements keep the IRIs they always had.
+
+    >>> from kgraph.model import EntityType
+    >>> a, b = EntityRef(EntityType.COUNTRY, "Ukraine"), EntityRef(EntityType.COUNTRY, "Russia")
+    >>> asserted = assertion_iri("d", a, RelationType.CONSULTS_WITH, b, 0, "met")
+    >>> asserted == assertion_iri("d", a, RelationType.CONSULTS_WITH, b, 0, "met", modality="hypothetical")
+    False
+    """
+    parts = [document_id, subject.type, subject.name, relation.value, obj.type, obj.name, str(start_char), trigger]
+    if modality != "asserted":
+        parts.append(modality)
+    return URIRef(f"{base}assertion/{_digest(*parts)}")
 
 
 def statement_iri(document_id: str, speaker: EntityRef, start_char: int, base: str = DEFAULT_BASE) -> URIRef:

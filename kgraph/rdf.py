@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 from rdflib.term import Node
 
+from kgraph.dates import parse_day
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
 from kgraph.iri import occurrence_iri
 from kgraph.model import EntityType, Modality, RelationType
@@ -27,7 +28,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _date(value: str) -> Literal:
-    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else _text(value)
+    """``xsd:date`` for a real calendar day (``2024-02-29``); plain text for anything else, never ill-typed."""
+    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) and parse_day(value) else _text(value)
 
 
 # Lone surrogates cannot be encoded by any serialiser, and RDF parsers (raptor) reject
@@ -215,6 +217,10 @@ def _one(graph: Graph, subject: Node, predicate: URIRef) -> str | None:
     return None if value is None else str(value)
 
 
+def _first(value: str | None, default: str) -> str:
+    return default if value is None else value
+
+
 def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Rebuild a ``KnowledgeGraph`` from kgraph RDF; the inverse of :func:`to_rdflib`."""
     kg = KnowledgeGraph(base)
@@ -242,7 +248,7 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
         kg.add_document(
             DocumentInfo(
                 iri=str(doc),
-                id=_one(graph, doc, KG.documentId) or str(doc),
+                id=_first(_one(graph, doc, KG.documentId), str(doc)),  # "" is an id too
                 source=_one(graph, doc, DCTERMS.source),
                 title=_one(graph, doc, DCTERMS.title),
                 date=_one(graph, doc, DCTERMS.date),
@@ -273,8 +279,16 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     for predicate, relation in _RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
             if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation.value):
-                g.add_edge(str(s), str(o), key=relation.value, relation=relation.value, assertions={}, count=0,
-                           confidence=0.0, documents=[])
+                g.add_edge(
+                    str(s),
+                    str(o),
+                    key=relation.value,
+                    relation=relation.value,
+                    assertions={},
+                    count=0,
+                    confidence=0.0,
+                    documents=[],
+                )
     for node in graph.subjects(RDF.type, KG.Statement):
         kg.add_statement(
             StatementInfo(

@@ -461,3 +461,172 @@ def test_a_paragraph_naming_1600_people_is_processed_in_under_10_cpu_seconds(nlp
     relations = kg.relations()
     assert 0 < len(relations) <= 20 * 20 * 3
     assert relations["evidence"].str.len().max() <= 2 * MAX_EVIDENCE_CHARS
+
+
+# ---------------------------------------------------------------------------- kgraph's output passes its own shapes
+def test_two_modalities_of_one_trigger_get_two_assertion_iris(tmp_path: Path) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text("urged said Ukraine met Russia and met Russia\n", encoding="utf-8")
+    out = tmp_path / "odd.ttl"
+    assert run_cli("build", str(source), "-o", str(out), "-q").returncode == 0
+    result = run_cli("validate", str(out))
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+
+
+_WORDS = [
+    "urged",
+    "said",
+    "met",
+    "could",
+    "not",
+    "will",
+    "and",
+    "Ukraine",
+    "Russia",
+    "Norland",
+    "Alda Venn",
+    "Paul Okoro",
+    "praised",
+    "might",
+    "talks",
+    "with",
+    "in",
+    "Vell",
+    "?",
+    ".",
+    "if",
+    "sanctioned",
+]
+
+
+def test_kgraph_output_always_passes_kgraph_validate(nlp: Any) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from kgraph.shacl import validate_graph
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=12), min_size=1, max_size=3))
+    def check(sentences: list[list[str]]) -> None:
+        text = " ".join(" ".join(words) + "." for words in sentences)
+        kg = kgraph.build(text, nlp=nlp)
+        report = validate_graph(kg.to_rdflib())
+        assert report.conforms, (text, report.summary(5))
+
+    check()
+
+
+def test_an_empty_document_id_survives_a_turtle_round_trip(nlp: Any, tmp_path: Path) -> None:
+    from kgraph.export import read_graph
+
+    kg = kgraph.build(kgraph.Document(id="", text="Alda Venn met Paul Okoro in Vell."), nlp=nlp)
+    first = kg.write(tmp_path / "a.ttl")
+    again = read_graph(first).write(tmp_path / "b.ttl")
+    assert first.read_bytes() == again.read_bytes()
+    assert b'kg:documentId ""' in first.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt"])
+def test_an_invalid_date_is_plain_text_with_a_warning(suffix: str, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "d1", "date": "2024-13-45", "text": ARTICLE}) + "\n", encoding="utf-8")
+    out = tmp_path / f"g.{suffix}"
+    result = run_cli("build", str(feed), "-o", str(out), "-q")
+    text = result.stderr.decode()
+    assert result.returncode == 0, text
+    assert "'2024-13-45' is not a valid ISO date" in text
+    data = out.read_text(encoding="utf-8")
+    assert '"2024-13-45"' in data and '"2024-13-45"^^' not in data
+    converted = run_cli("convert", str(out), str(tmp_path / "again.jsonld"))
+    assert converted.returncode == 0 and "Traceback" not in converted.stderr.decode()
+
+
+def test_merge_keeps_both_labels_of_one_entity(tmp_path: Path) -> None:
+    head = (
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    )
+    iri = "<https://w3id.org/kgraph/id/position/secretary-general>"
+    for name, label in (("a.ttl", "Secretary-General"), ("b.ttl", "Secretary General")):
+        (tmp_path / name).write_text(f'{head}{iri} a kg:Position ; rdfs:label "{label}" .\n', encoding="utf-8")
+    out = tmp_path / "merged.ttl"
+    result = run_cli("merge", str(tmp_path / "a.ttl"), str(tmp_path / "b.ttl"), "-o", str(out), "-q")
+    assert result.returncode == 0, result.stderr.decode()
+    merged = out.read_text(encoding="utf-8")
+    assert '"Secretary-General"' in merged and '"Secretary General"' in merged
+
+
+# ---------------------------------------------------------------------------- byte-identical outputs
+_DETERMINISM_TEXTS = {
+    "a.txt": "UN Secretary-General Antonio Guterres met Norland's foreign minister Alda Venn in Vell.\n\n"
+    "Venn urged Sudria to reopen the border, and Paul Okoro praised the talks.\n",
+    "b.txt": "The UN Secretary-General Antonio Guterres called on Sudria and Norland to talk.\n",
+    "c.txt": "Sudrian envoy Paul Okoro met Alda Venn and Mira Dahl on Monday. Kestia condemned the meeting.\n",
+}
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt", "nq", "trig", "jsonld"])
+def test_every_rdf_output_is_byte_identical_across_runs_jobs_batches_and_input_order(
+    suffix: str, nlp: Any, tmp_path: Path
+) -> None:
+    from kgraph.build import BuildOptions
+    from kgraph.engine import Engine
+    from kgraph.engine.run import BuildTargets, run_build
+    from kgraph.engine.worker import share_pipeline
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    files = []
+    for name, text in _DETERMINISM_TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        files.append(folder / name)
+    runs = {
+        "first run": (files, 1, 64, Engine.LOCAL),
+        "second run": (files, 1, 64, Engine.LOCAL),
+        "--jobs 2": (files, 2, 64, Engine.LOCAL),
+        "batch size 1": (files, 1, 1, Engine.LOCAL),
+        "reversed input order": (files[::-1], 1, 64, Engine.LOCAL),
+    }
+    if suffix == "nq":
+        runs["dask"] = (files, 1, 2, Engine.DASK)
+    outputs: dict[str, bytes] = {}
+    with share_pipeline(BuildOptions(), nlp):
+        for name, (inputs, jobs, batch, engine) in runs.items():
+            out = tmp_path / f"{name.replace(' ', '-')}.{suffix}"
+            run_build(
+                inputs,
+                BuildTargets(output=out),
+                options=BuildOptions(batch_size=batch),
+                engine=engine,
+                jobs=jobs,
+                progress=False,
+            )
+            outputs[name] = out.read_bytes()
+    first = outputs["first run"]
+    assert len(first) > 1000
+    assert {name: data == first for name, data in outputs.items()} == dict.fromkeys(outputs, True)
+
+
+# ---------------------------------------------------------------------------- exact round trips
+def test_every_rdf_format_reads_back_into_an_isomorphic_graph(tmp_path: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from rdflib.compare import isomorphic
+
+    from kgraph.export import read_graph
+    from kgraph.graph import KnowledgeGraph
+    from tests.test_properties import hostile_records
+
+    counter = iter(range(10**9))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(hostile_records())
+    def check(records: Any) -> None:
+        kg = KnowledgeGraph()
+        kg.add_records(records)
+        expected = kg.to_rdflib()
+        run = next(counter)
+        for suffix in ("ttl", "nt", "nq", "trig", "jsonld"):
+            path = kg.write(tmp_path / f"g{run}.{suffix}")
+            again = read_graph(path).to_rdflib()
+            assert isomorphic(again, expected), (suffix, records.document.id)
+
+    check()

@@ -162,13 +162,14 @@ def run_build(
             documents = _new_documents(documents, stored_documents(store), stats)
             sinks.append(StoreSink(store, options.base))
         kg: KnowledgeGraph | None = None
-        turtle: SortedTurtleSink | None = None
+        sorted_sink: SortedTurtleSink | LineSink | None = None
         if targets.output is not None and targets.streamed and imported is None:
             if fmt is OutputFormat.TURTLE:
-                turtle = SortedTurtleSink(stack, targets.output, options.base)
-                sinks.append(turtle)
+                sorted_sink = SortedTurtleSink(stack, targets.output, options.base)
+                sinks.append(sorted_sink)
             else:
-                sinks.append(LineSink(stack, targets.output, fmt, options.base))  # type: ignore[arg-type]
+                sorted_sink = LineSink(stack, targets.output, fmt, options.base)  # type: ignore[arg-type]
+                sinks.append(sorted_sink)
         elif targets.output is not None or targets.html is not None:
             kg = KnowledgeGraph(options.base)
         drawn = progress and sys.stderr.isatty()  # the input size (for the ETA) only when a bar is drawn
@@ -186,8 +187,8 @@ def run_build(
                     kg.add_records(item)
             for sink in sinks:
                 stats.triples += sink.add(batch)
-        if turtle is not None:
-            turtle.finish()
+        if sorted_sink is not None:
+            sorted_sink.finish()
         if imported is not None:
             _add_imported(imported, kg, sinks, stats)
         if kg is not None and targets.output is not None:

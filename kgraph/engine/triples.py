@@ -17,6 +17,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from kgraph import iri as iris
+from kgraph.dates import parse_day
 from kgraph.model import DocumentRecords, EntityRef, Relation, Statement
 from kgraph.sources import clean_records
 
@@ -80,7 +81,8 @@ def _is_clean(records: DocumentRecords) -> bool:
 
 
 def _date(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=XSD_DATE) if _ISO_DATE.match(value) else _text(value)
+    """``xsd:date`` for a real calendar day (``2024-02-29``); plain text for anything else, never ill-typed."""
+    return ox.Literal(value, datatype=XSD_DATE) if _ISO_DATE.match(value) and parse_day(value) else _text(value)
 
 
 @lru_cache(maxsize=256)
@@ -165,7 +167,7 @@ def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] |
         described.add(ref)
         label = names.label(node, ref)
         _entity_triples(out, node, ref, label)
-        for alias in entity.aliases:
+        for alias in entity.aliases | {ref.name}:  # a name that lost the label to an earlier one stays an alias
             if alias != label:
                 out.append((node, ALT_LABEL, _text(alias)))
         if entity.geonames_id:
@@ -194,6 +196,7 @@ def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] |
                 relation.start_char,
                 relation.trigger,
                 base,
+                relation.modality.value,
             )
         )
         assertions[(relation.modality.asserted, key)] = relation
