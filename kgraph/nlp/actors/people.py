@@ -44,6 +44,9 @@ class PeopleRules(ResolverBase):
             while end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and self._proper_word(doc[end]):
                 end += 1  # "Ursula von der" + "Leyen": NER cut the name after its particle
             first = start
+            if ent.label_ != "PERSON":
+                start = self._embedded_title(state, ent)
+                end = min(end, _name_end(ent, start))  # "State Ilse Marten urged Europe": NER ran on
             while start < end and (
                 self.titles.is_title_word(doc[start].text)
                 or self._is_actor_word(doc[start].text)
@@ -52,6 +55,8 @@ class PeopleRules(ResolverBase):
                 start += 1
             if end - start == 1 and not any(self.titles.is_title_word(t.text) for t in doc[first:start]):
                 start = first  # "Georgian Dream" is a name, not "Dream" with a demonym in front
+            while start > 0 and end - start < 4 and self._given_name_before(state, start, end):
+                start -= 1  # "Nadia" (tagged a place) + "Adeyemi" (untagged) + "Mwangi": NER cut the name
             while end < len(doc) and self._continues_name(state, end):
                 end += 1  # "Maria Corina" + "Machado"
             if start >= end or not state.free(start, end) or self._town_of(doc, start):
@@ -59,7 +64,42 @@ class PeopleRules(ResolverBase):
             if end - start == 1 and self.gazetteer.lookup(doc[start].text):
                 continue
             out.append((start, end))
-        return out + self._titled_names(state, out)
+        return _merged(out + self._titled_names(state, out))
+
+    def _embedded_title(self, state: ResolutionState, ent: Span) -> int:
+        """The name's start in an entity that runs an organisation, a title and a name together
+        ("Union Commission Chairperson Ilse Marten"); the organisation part becomes its own span."""
+        doc = state.doc
+        start = self._name_start_in_ent(ent)
+        title_start = start
+        while title_start > ent.start and (
+            self.titles.is_title_word(doc[title_start - 1].text) or doc[title_start - 1].lower_ in {"of", "for"}
+        ):
+            title_start -= 1
+        prefix_start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        text = clean_label(state.span_text(prefix_start, title_start)) if prefix_start < title_start else ""
+        known = self._known_name(text) if text else None
+        if text and state.free(prefix_start, title_start) and (known is not None or not self.gazetteer.lookup(text)):
+            # a demonym ("Kazakh President ...") is left to the gazetteer step
+            ref = known.ref if known is not None else EntityRef(EntityType.ORGANIZATION, text)
+            alias = state.span_text(prefix_start, title_start)
+            state.add(SpanCandidate(prefix_start, title_start, ref, alias, source="ner"))
+        return start
+
+    def _given_name_before(self, state: ResolutionState, start: int, end: int) -> bool:
+        """True when the token before a name is a further name word NER left out or mistyped as a
+        one-word place or organisation: capitalised, a compound of the name, known to no list."""
+        doc = state.doc
+        token = doc[start - 1]
+        if not (token.is_alpha and token.text[:1].isupper() and not token.text.isupper() and token.pos_ == "PROPN"):
+            return False
+        if token.dep_ != "compound" or not start <= token.head.i < end or (start - 1) in state.taken:
+            return False
+        if token.ent_iob_ == "I" or (start < len(doc) and doc[start].ent_iob_ == "I" and token.ent_iob_ == "B"):
+            return False  # inside a longer entity
+        if self.titles.is_title_word(token.text) or self.gazetteer.lookup(token.text):
+            return False
+        return token.lower_ not in self.words.all_words
 
     def _subject_names(self, state: ResolutionState) -> None:
         """A capitalised name NER missed as a clause subject, in a sentence naming another person or
@@ -192,28 +232,105 @@ class PeopleRules(ResolverBase):
         )
 
     def _titled_ent(self, state: ResolutionState, ent: Span) -> bool:
-        """An ORG/GPE entity that a title proves to be a person ("Vice-President Moody Awori",
-        "government spokeswoman Yolande Makolo")."""
-        if ent.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(ent) <= 4 or self.gazetteer.lookup(ent.text):
+        """An entity NER typed as an organisation or place that a title proves to be a person: a title
+        before it ("Vice-President Moody Awori", "government spokeswoman Yolande Makolo"), a title NER ran
+        into it ("Secretary of" + "State Ilse Marten"), or a title in apposition ("Ilse Marten, the new Dutch
+        prime minister"; "Norway's foreign minister, Ilse Marten,")."""
+        if ent.label_ in {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
             return False
-        if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent):
+        doc = state.doc
+        start = self._name_start_in_ent(ent)
+        name = doc[start : _name_end(ent, start)]
+        while len(name) and name[-1].text in {"'s", "’s", "'", "’"}:
+            name = doc[start : name.end - 1]
+        if not 1 <= len(name) <= 4 or self.gazetteer.lookup(name.text) or not self._name_tokens(name):
             return False
-        title = self._title_before(state, ent.start)
-        before = state.doc[ent.start - 1]
-        if (
+        if self._appos_title(name.root):
+            return True
+        if len(name) < 2 or start == 0:
+            return False
+        title = self._title_before(state, start)
+        before = doc[start - 1]
+        if start == ent.start and (
             before.lower_ in self.titles.head_words
             and before.text.isalpha()
             and before.text.islower()
             and self.titles.is_title_word(before.text)
         ):
             return True  # "government spokeswoman Yolande Makolo"
-        return title is not None and title[0].position is not None and before.text[:1].isupper()
+        if title is None or not (before.text[:1].isupper() or before.text == "-"):
+            return False
+        return title[0].position is not None or start > ent.start or title[0].text[:1].isupper()
+
+    def _name_start_in_ent(self, ent: Span) -> int:
+        """Where a person's name begins inside an entity that starts with title words ("State Ilse Marten"
+        after "Secretary of"; "Union Commission Chairperson Ilse Marten" keeps its organisation part)."""
+        doc = ent.doc
+        start = ent.start
+        while start < ent.end and (self.titles.is_title_word(doc[start].text) or doc[start].lower_ in {"of", "for"}):
+            start += 1
+        if start > ent.start:
+            return start
+        for i in range(ent.end - 2, ent.start, -1):
+            if doc[i].lower_ in self.titles.head_words and doc[i].text[:1].isupper() and ent.end - i - 1 >= 2:
+                return i + 1
+        return start
+
+    def _name_tokens(self, name: Span) -> bool:
+        """Every word is a capitalised proper-noun word that no title, actor or place list knows."""
+        return all(
+            (t.text == "-" or (t.text[:1].isupper() and t.pos_ == "PROPN" and not t.text.isupper()))
+            and not self.titles.is_title_word(t.text)
+            and not self.gazetteer.lookup(t.text)
+            for t in name
+        )
+
+    def _appos_title(self, root: Token) -> bool:
+        """True when a title noun phrase stands in apposition to ``root`` ("Ilse Marten, the Dutch prime
+        minister" or "the Dutch prime minister, Ilse Marten")."""
+
+        def titled(token: Token) -> bool:
+            return token.pos_ in {"NOUN", "PROPN"} and token.lower_ in self.titles.head_words | {
+                "minister",
+                "president",
+                "spokesperson",
+                "spokesman",
+                "spokeswoman",
+                "ambassador",
+                "envoy",
+                "chief",
+                "director",
+                "secretary",
+                "commander",
+                "counterpart",
+            }
+
+        if root.dep_ == "appos" and titled(root.head):
+            return True
+        return any(c.dep_ == "appos" and titled(c) for c in root.children)
 
     def _titled_names(self, state: ResolutionState, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Names NER missed that a capitalised title proves: "Commission Chairperson Amara Diallo"."""
+        """Names NER missed that a capitalised title proves ("Commission Chairperson Ilse Marten") or a
+        title in apposition ("a Treasury spokesperson, Ilse Marten,")."""
         doc = state.doc
         covered = {i for s, e in persons for i in range(s, e)}
         out = []
+        for token in doc:
+            if token.pos_ != "PROPN" or token.ent_iob_ not in {"O", ""} or token.i in covered:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+                start -= 1
+            name = doc[start : token.i + 1]
+            if (
+                1 < len(name) <= 4
+                and all(t.ent_iob_ in {"O", ""} for t in name)
+                and self._name_tokens(name)
+                and self._appos_title(token)
+                and state.free(start, token.i + 1)
+            ):
+                out.append((start, token.i + 1))
+                covered.update(range(start, token.i + 1))
         for i in state.where(self.titles.head_words):
             token = doc[i]
             if not token.text[:1].isupper():
@@ -322,3 +439,34 @@ class PeopleRules(ResolverBase):
                 # "Lloyd Austin ... Austin said": a surname beats a city or an NER guess
                 if text in names.full or (names.knows(text) and names.resolve(text) != text):
                     span.ref = EntityRef(EntityType.PERSON, names.resolve(text))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping name spans as one ("Ilse" + "Ilse Van Marten" + "Marten": NER cut a name in two).
+
+    >>> _merged([(0, 1), (0, 3), (2, 3), (5, 7)])
+    [(0, 3), (5, 7)]
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _name_end(ent: Span, start: int) -> int:
+    """The end of the name from ``start``: NER sometimes runs an entity on over the verb after it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ilse Marten urged Europe")
+    >>> doc[2].pos_ = "VERB"
+    >>> _name_end(doc[0:4], 0)
+    2
+    """
+    doc = ent.doc
+    for i in range(start, ent.end):
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return i
+    return ent.end

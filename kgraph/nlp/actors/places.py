@@ -49,8 +49,8 @@ class PlaceRules(ResolverBase):
         ents = [e for e in (_ent_at(doc, span.start), _ent_at(doc, span.end - 1)) if e is not None]
         for ent in ents:
             if ent.start <= span.start and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
-                if ent.label_ in REPAIR_LABELS:
-                    return False
+                if ent.label_ in REPAIR_LABELS or any(t.pos_ in {"VERB", "AUX"} for t in ent):
+                    return False  # a repairable label, or NER ran a name on over its verb
                 inner = doc[ent.start : ent.end]
                 words = [t for t in inner if not (t.lower_ == "the" or t.text in {"'s", "’s"})]
                 rest = [t for t in words if not (span.start <= t.i < span.end)]

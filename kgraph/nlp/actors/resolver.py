@@ -168,7 +168,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
                 continue
             if not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue
-            if all(self.titles.is_title_word(t.text) for t in doc[start:end]) and self._in_title(doc, end):
+            if all(self.titles.is_title_word(t.text) for t in doc[start:end]) and self._in_title(state, end):
                 continue
             if (entity_type is EntityType.LOCATION and self._person_not_place(state, start, end)) or (
                 entity_type is EntityType.ORGANIZATION and self._person_not_org(state, start, end)
@@ -208,12 +208,17 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
             return f"{doc[owner.start : start].text} {name}"
         return None
 
-    def _in_title(self, doc: Doc, end: int) -> bool:
-        """True when the tokens right after ``end`` continue a title into a person's name."""
+    def _in_title(self, state: ResolutionState, end: int) -> bool:
+        """True when the tokens right after ``end`` continue a title into a person's name ("Defence" of
+        "Polish Defence Minister Ilse Marten")."""
+        doc = state.doc
         i = end
         while i < len(doc) and (self.titles.is_title_word(doc[i].text) or doc[i].lower_ in {"of", "for"}):
             i += 1
-        return i < len(doc) and doc[i].ent_type_ == "PERSON"
+        if i >= len(doc):
+            return False
+        person = any(s.start == i and s.ref.type is EntityType.PERSON for s in state.spans)
+        return person or doc[i].ent_type_ == "PERSON"
 
     @staticmethod
     def _extend_org(doc: Doc, start: int, end: int) -> tuple[int, int, str]:

@@ -59,6 +59,7 @@ _AVERTING = frozenset({"against", "from"})
 _CLAUSAL = frozenset({Pattern.ACTIVE, Pattern.RELATIVE, Pattern.INHERITED})
 _REASONS = frozenset({"for", "of", "over"})
 _JUDGING = frozenset({RelationType.SUPPORTS, RelationType.ACCUSES})
+_TIMES = frozenset({"DATE", "TIME"})
 _MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "case"})
 
 
@@ -155,13 +156,22 @@ def _expulsions_win(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _joined_in(candidate: Candidate, context: Context) -> bool:
-    """ "Joined the EU in condemning X" is joining an act, not membership."""
+    """ "Joined the EU in condemning X", "joined calls for a truce" is joining an act, not membership
+    ("joined NATO in April" is membership: the "in" names a time)."""
     trigger = context.doc[candidate.trigger]
-    return (
-        candidate.relation is RelationType.MEMBER_OF
-        and trigger.pos_ == "VERB"
-        and any(c.dep_ == "prep" and c.lower_ in ("in", "for") for c in trigger.children)
-    )
+    if candidate.relation is not RelationType.MEMBER_OF or trigger.pos_ != "VERB":
+        return False
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+            continue
+        for complement in prep.children:
+            if complement.dep_ == "pcomp" or complement.tag_ == "VBG":
+                return True
+            if complement.dep_ == "pobj" and complement.ent_type_ not in _TIMES:
+                return True
+    return any(
+        c.dep_ == "dobj" and not context.is_actor(c) and c.pos_ == "NOUN" for c in trigger.children
+    )  # "joined calls by X"
 
 
 def _fits(candidate: Candidate) -> bool:

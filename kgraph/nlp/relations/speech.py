@@ -21,7 +21,10 @@ __all__ = [
     "speaks_for",
     "attribute",
     "voiced_states",
+    "as_state",
 ]
+
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +37,8 @@ _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _ATTACHED_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _SPEAKS_FOR = frozenset({RelationType.LEADS, RelationType.AFFILIATED_WITH})
+# People who speak for the state of the place they are in ("officials in Bamako"), besides the voice words.
+_PEOPLE = frozenset({"authority", "source", "diplomat", "officer", "minister", "leader"})
 
 
 def _lemma(token: Token) -> str:
@@ -78,6 +83,8 @@ def _phrase_mentions(token: Token, index: dict[int, ActorMention], lexicon: Spee
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             found.extend(_phrase_mentions(obj, index, lexicon))
+        if not found:
+            found.extend(_posted_in(token, index))
     for conj in token.children:
         if conj.dep_ == "conj":
             found.extend(_phrase_mentions(conj, index, lexicon))
@@ -85,6 +92,46 @@ def _phrase_mentions(token: Token, index: dict[int, ActorMention], lexicon: Spee
     for mention in found:
         unique.setdefault((mention.start, mention.end, mention.entity), mention)
     return list(unique.values())
+
+
+def _posted_in(token: Token, index: dict[int, ActorMention]) -> list[ActorMention]:
+    """The state of the place a voice speaks from: "officials in Bamako" speak for Mali.
+
+    Only the people and offices of a place speak for its state ("officials in Bamako", "a
+    spokesman in Kyiv"); a place gives the country the gazetteer puts it in, a country itself.
+    """
+    if token.lower_ not in load_speech_lexicon().voice_words and token.lemma_.lower() not in _PEOPLE:
+        return []
+    found: list[ActorMention] = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.i in index:
+                states = (as_state(m, token.doc) for m in _mentions_at(obj, index))
+                found.extend(m for m in states if m is not None)
+    return found
+
+
+def as_state(mention: ActorMention, doc: Doc) -> ActorMention | None:
+    """A country mention as is; a place mention as the country the gazetteer puts it in; else ``None``.
+
+    >>> import spacy
+    >>> from kgraph.nlp.extensions import EntityInfo, register_extensions
+    >>> register_extensions()
+    >>> doc = spacy.blank("en")("Bamako")
+    >>> bamako = EntityRef(EntityType.LOCATION, "Bamako")
+    >>> doc._.kg_entities = {bamako: EntityInfo(bamako, country="Mali")}
+    >>> as_state(ActorMention(0, 1, 0, bamako), doc).entity.name
+    'Mali'
+    """
+    if mention.entity.type is EntityType.COUNTRY:
+        return mention
+    info = (doc._.kg_entities or {}).get(mention.entity)
+    country = getattr(info, "country", None)
+    if mention.entity.type is not EntityType.LOCATION or not country:
+        return None
+    return replace(mention, entity=EntityRef(EntityType.COUNTRY, country))
 
 
 def speaker_mentions(
@@ -301,6 +348,7 @@ def attribute(
     doc = doc if doc is not None else trigger.doc
     lexicon = load_speech_lexicon()
     partners = _joint_actors(trigger, subject, index, lexicon)
+    speakers = [as_state(s, doc) or s for s in speakers]  # "Bamako said": the city's state speaks
     for speaker in speakers:
         if any(speaks_for(doc, speaker.entity, actor) for actor in (subject, *partners)):
             return Modality.ASSERTED, None

@@ -19,8 +19,9 @@ from kgraph.nlp.relations.patterns.directive import find_directives
 from kgraph.nlp.relations.patterns.exhortation import find_exhortations
 from kgraph.nlp.relations.patterns.expulsion import find_expulsions
 from kgraph.nlp.relations.patterns.hyphen import find_hyphen_participles
+from kgraph.nlp.relations.patterns.labelling import find_labelling
 from kgraph.nlp.relations.patterns.location import find_places_in
-from kgraph.nlp.relations.patterns.membership import find_member_lists
+from kgraph.nlp.relations.patterns.membership import find_member_examples, find_member_lists
 from kgraph.nlp.relations.patterns.nominal import find_nominal
 from kgraph.nlp.relations.patterns.verbal import find_verbal
 
@@ -29,6 +30,7 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     """All candidates of every construction family, in a fixed order."""
     yield from find_appositions(context)
     yield from find_member_lists(context)
+    yield from find_member_examples(context)
     yield from find_dateline_places(context)
     yield from find_places_in(context)
     yield from find_hyphen_participles(context)
@@ -38,6 +40,7 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     yield from find_event_anaphora(context)
     yield from find_retaliation(context)
     yield from find_escalation(context)
+    yield from find_labelling(context)
     yield from find_exhortations(context)
     yield from find_directives(context)
     yield from find_expulsions(context)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["find_event_anaphora", "find_retaliation", "find_escalation"]
+__all__ = ["find_event_anaphora", "find_retaliation", "find_escalation", "earlier_agents"]
 
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from kgraph.model import RelationType
+from kgraph.nlp.extensions import ActorMention
 from kgraph.nlp.relations.lexicon import DIRECT_OBJECT
 from kgraph.nlp.relations.patterns.arguments import clause_objects, owners_of, subjects_of
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Event, Pattern
@@ -58,6 +59,14 @@ def _antecedent(context: Context, noun: Token, before: int, exclude: set[object]
     same = [e for e in candidates if e.lemma in (lemma, noun.lower_)]
     chosen = same or candidates
     return chosen[-1] if chosen else None
+
+
+def earlier_agents(context: Context, noun: Token, before: int, exclude: set[object]) -> list[ActorMention]:
+    """The agents of the earlier act a definite noun names ("the raid" after "Chad raided ..."); ``[]`` if none."""
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return []
+    event = _antecedent(context, noun, before, exclude)
+    return list(event.subjects) if event is not None else []
 
 
 def find_event_anaphora(context: Context) -> Iterator[Candidate]:

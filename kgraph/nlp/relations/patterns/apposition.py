@@ -121,9 +121,13 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
     if anchor.dep_ == "appos" and head is not anchor and not context.is_actor(head) and head.pos_ in ("NOUN", "PROPN"):
         found.append(head)
     if anchor.dep_ in ("nsubj",) and head.lemma_.lower() in _COPULAS and _factual(head):
-        # "X is / remains / became a member of Y"
+        # "X is / remains / became a member of Y", "X is one of three EU members that ..."
         found.extend(
-            c for c in head.children if c.dep_ in ("attr", "oprd") and not context.is_actor(c) and c.pos_ == "NOUN"
+            c
+            for c in head.children
+            if c.dep_ in ("attr", "oprd")
+            and not context.is_actor(c)
+            and (c.pos_ == "NOUN" or c.lower_ in _QUANTIFIERS)
         )
     if (
         anchor.dep_ == "nsubj"
@@ -164,7 +168,9 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
             found.extend(
                 c
                 for c in clause.children
-                if c.dep_ in ("attr", "oprd") and not context.is_actor(c) and c.pos_ == "NOUN"
+                if c.dep_ in ("attr", "oprd")
+                and not context.is_actor(c)
+                and (c.pos_ == "NOUN" or c.lower_ in _QUANTIFIERS)
             )
     if anchor.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
         # "As a member of the Security Council, France backed ...": membership nouns only

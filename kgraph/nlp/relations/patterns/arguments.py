@@ -58,7 +58,9 @@ _RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
 _OWNED = frozenset(
     """position positions base bases target targets stronghold strongholds facility facilities installation
     installations embassy embassies convoy convoys vessel vessels ship ships right rights interest interests
-    proposal proposals plan plans initiative initiatives demand demands request requests territory""".split()
+    proposal proposals plan plans initiative initiatives demand demands request requests territory
+    act acts action actions conduct behaviour behavior policy policies decision decisions move moves activities
+    practices provocation provocations tactics rhetoric remarks statement statements stance""".split()
 )
 # Place nouns named by their "of" complement: "the republic of Nakhichevan", "the city of Kharkiv".
 _NAMED_BY_OF = frozenset(
@@ -161,6 +163,12 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
         for child in noun.children:
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _SOURCED:
                 found.extend(prep_objects(context, child, "from"))
+    if not found:  # what actors did or made is theirs: "the step taken by X", "a communique that was issued by X",
+        # "the pact signed between A and B"
+        for child in noun.children:
+            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "relcl" and is_passive(child)):
+                found.extend(prep_objects(context, child, "by"))
+                found.extend(prep_objects(context, child, "between"))
     if not found:  # "calls by Belarus", "an offer from Afghanistan", "ministers of A and B"
         preps = (
             ("of", "from", "by")
@@ -209,6 +217,9 @@ def reciprocal(token: Token) -> bool:
         if word.i > 0 and (word.doc[word.i - 1].lower_, word.lower_) in _RECIPROCALS:
             if any(c.i == word.i - 1 for c in word.children) or word.doc[word.i - 1].head in (word, word.head):
                 return True
+        # "accused [one] another": the first word heads the pair
+        if any(c.i == word.i + 1 and (word.lower_, c.lower_) in _RECIPROCALS for c in word.children):
+            return True
     return False
 
 

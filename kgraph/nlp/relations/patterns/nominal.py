@@ -23,9 +23,6 @@ _HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organiz
 _SETTINGS = frozenset({"after", "during", "at", "following", "in"})
 # Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit", "under attack from".
 _STATES = frozenset({"at", "in", "on", "under"})
-# Appeals whose rejection names their addressee: "the RSF rejected the army's demand"
-# (the guide annotates demands so, not requests or orders).
-_ADDRESSED = frozenset({"demand", "ultimatum", "call", "appeal", "plea"})
 # Quantities whose "in"/"of" complement is what a support verb handles: "$5 million in aid", "tonnes of food".
 _AMOUNTS = frozenset(
     {
@@ -146,14 +143,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             distributive=supported and governor is not None and distributive(governor),
         )
         return
-    if (
-        not objects
-        and relation is RelationType.APPEALS_TO
-        and governor is not None
-        and not supported
-        and noun.lemma_.lower() in _ADDRESSED
-    ):
-        # "X rejected Y's demand": the demand was addressed to X.
+    if not objects and relation is RelationType.APPEALS_TO and governor is not None and not supported:
+        # "X rejected Y's demand (request, order, call)": the appeal was addressed to X.
         if any(e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)):
             objects, _ = subjects_of(context, governor)
     if not objects and relation is RelationType.APPEALS_TO:

@@ -28,7 +28,7 @@ from kgraph.nlp.relations.patterns.coordination import conjuncts, ordered_pairs,
 # Verbs between two actors that state no relation of their own (speech, copulas, light verbs).
 _NOT_RELATED = frozenset(
     """be have do say tell report add state write claim announce note insist deny include involve become call name
-    describe see know think believe expect hope want need seem appear make let get go come take use find give keep
+    describe see know think believe expect hope want need seem appear make let get go come take use find give keep count
     show consider remain urge list quote cite ask reply respond comment confirm acknowledge stress reiterate
     regard view deem treat""".split()
 )
@@ -207,7 +207,9 @@ def _target_country(context: Context, verb: Token) -> list[ActorMention]:
     return unique(found)
 
 
-def _clause_targets(context: Context, verb: Token, relation: RelationType) -> list[ActorMention]:
+def _clause_targets(
+    context: Context, verb: Token, relation: RelationType, subjects: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
     """Whom a threat, refusal or appeal is about when the verb takes a clause.
 
     "threatened to cut off electricity to X" / "refused to meet X" act on X;
@@ -221,8 +223,15 @@ def _clause_targets(context: Context, verb: Token, relation: RelationType) -> li
             # "refused to meet X", "refused to allow UN planes to land"; not "refused to comment on X"
             lexical = bool(context.lexicon.verb_forms(clause.lemma_, clause.text))
             found.extend(clause_objects(context, clause) if lexical else direct_objects(context, clause))
-        elif clause.dep_ == "ccomp" and relation is RelationType.APPEALS_TO:
+        elif clause.dep_ == "ccomp" and relation is RelationType.APPEALS_TO and not _asked(verb, clause):
             found.extend(m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c))
+        elif clause.dep_ == "ccomp" and relation is RelationType.THREATENS and subjects:
+            # "warned that its police would not tolerate rallies by X": what the warner's own side will do to X;
+            # "warned that Russia could test NATO" is a warning about others, no threat
+            own = {m.entity for m in subjects}
+            doers = [m for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_of(context, c)]
+            if all(m.entity in own for m in doers):
+                found.extend(m for m in clause_objects(context, clause) if m.entity not in own)
     if not found and relation is RelationType.THREATENS:
         # "threatened to strike unless Israel withdrew": the condition names whom the threat is against
         holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
@@ -230,6 +239,16 @@ def _clause_targets(context: Context, verb: Token, relation: RelationType) -> li
             if any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in condition.children):
                 found.extend(m for c in condition.children if c.dep_ == "nsubj" for m in actors_of(context, c))
     return unique(found)
+
+
+def _asked(verb: Token, clause: Token) -> bool:
+    """True when a clause is a question put, not an act asked for: "'Has X done it?' Y asked", "asked whether X"."""
+    if clause.i < verb.i:
+        return True  # quoted speech before the verb: "..., Mohammed asked"
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(c.dep_ == "aux" and c.i < min(subjects) for c in clause.children)
 
 
 def _demanded_agents(context: Context, verb: Token) -> list[ActorMention]:
@@ -359,6 +378,7 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
             if (
                 entry.preps != (DIRECT_OBJECT,)
                 and entry.relation is not RelationType.APPEALS_TO  # "sought help from X": help is what is asked
+                and entry.relation is not RelationType.REJECTS  # "turned down X's request": the request is refused
                 and ((object_nouns and entry.relation not in object_nouns) or said)
             ):
                 continue  # "received a call from", "delivered a speech to": the object noun says what happened
@@ -380,7 +400,7 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
             if not objects and entry.relation is RelationType.ATTACKS:
                 objects = _target_country(context, verb)
             if not objects and entry.relation in _ACT_THROUGH_CLAUSE:
-                objects = _clause_targets(context, verb, entry.relation)
+                objects = _clause_targets(context, verb, entry.relation, entry_subjects)
             if entry.verbs:
                 yield from emit(
                     entry.relation,
