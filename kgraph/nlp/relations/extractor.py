@@ -24,7 +24,7 @@ from kgraph.nlp.relations.lexicon import Lexicon, load_lexicon
 from kgraph.nlp.relations.patterns import Candidate, Context, Pattern, find_candidates
 from kgraph.nlp.relations.patterns.arguments import subjects_of
 from kgraph.nlp.relations.patterns.expulsion import load_sanction_cues
-from kgraph.nlp.relations.speech import attribute
+from kgraph.nlp.relations.speech import attribute, speaks_for
 from kgraph.nlp.user_files import UserFileComponent
 
 # Which entity types each relation accepts (subject types, object types); None = any actor.
@@ -283,6 +283,11 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
         for candidate in candidates:
             if not candidate.modal:
                 continue
+            if candidate.pattern is Pattern.ALLEGATION and (
+                speaks_for(doc, candidate.subject, candidate.object)
+                or speaks_for(doc, candidate.object, candidate.subject)
+            ):
+                continue  # "the Israeli army said its jets struck X": its own side's act, no allegation
             modality, speaker = attribute(doc[candidate.trigger], candidate.subject, index, doc)
             if modality is Modality.REPORTED and candidate.relation.symmetric:
                 modality, speaker = attribute(doc[candidate.trigger], candidate.object, index, doc)
