@@ -351,7 +351,7 @@ class Endpoint:
 def _server_name(base: str, timeout: float) -> str:
     try:
         with httpx.Client(timeout=timeout) as client:
-            return client.get(base + "/").headers.get("server", "").lower()
+            return str(client.get(base + "/").headers.get("server", "")).lower()
     except httpx.HTTPError as error:
         raise StoreError(f"cannot reach {base!r}: {_one_line(str(error) or type(error).__name__)}") from None
 
