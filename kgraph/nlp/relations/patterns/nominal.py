@@ -22,7 +22,8 @@ from kgraph.nlp.relations.patterns.arguments import (
 )
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Event, Pattern
 from kgraph.nlp.relations.patterns.coordination import unique
-from kgraph.nlp.relations.patterns.verbal import distributive, emit
+from kgraph.nlp.relations.patterns.verbal import distributive, emit, response_targets
+from kgraph.nlp.relations.speech import is_speech_verb
 
 _BETWEEN = "between"
 # Participles naming who hosts talks, and prepositions setting an agreement in talks.
@@ -191,18 +192,34 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             if c.dep_ == "nsubj"
             for m in actors_of(context, c)
         )
+    if not objects and relation is RelationType.THREATENS and supported and governor is not None:
+        objects = response_targets(context, governor)  # "take countermeasures in response to X's accession"
     mutual = not objects and len(subjects) > 1 and _reciprocated(noun, governor if supported else None, preps)
     if subjects and (objects or mutual):
         yield from emit(
             relation,
             subjects,
             objects,
-            trigger=noun,
+            trigger=_announced(noun, governor) if relation is RelationType.THREATENS and supported else noun,
             trigger_text=_phrase(noun, governor if supported else None),
             pattern=pattern,
             inverse=entry.inverse,
             mutual=mutual,
         )
+
+
+def _announced(noun: Token, governor: Token | None) -> Token:
+    """The speech verb announcing a threat ("said Russia would take countermeasures"): the threat is made when
+    said; else the threat noun itself."""
+    if (
+        governor is not None
+        and governor.dep_ == "ccomp"
+        and is_speech_verb(governor.head)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in governor.children)
+        and not any(c.dep_ == "neg" for c in governor.children)
+    ):
+        return governor.head
+    return noun
 
 
 def _reciprocated(noun: Token, governor: Token | None, preps: list[str]) -> bool:
