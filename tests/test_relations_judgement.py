@@ -52,6 +52,36 @@ FOUND = [
     ),
     ("Serbia said Kosovo's decision was illegal and provocative.", ("Serbia", "accuses", "Kosovo")),
     ("Lithuania said the Belarusian move was a provocation.", ("Lithuania", "accuses", "Belarus")),
+    # a heavy object after its label
+    ("Albania on Friday denounced as a crime Serbia's expulsion of the monks.", ("Albania", "accuses", "Serbia")),
+    # saying that another actor did a bad act, or is to blame for one
+    ("Kosovo's president said the attack had been backed by Serbia.", ("Kosovo", "accuses", "Serbia")),
+    (
+        "Armenian Prime Minister Nikol Pashinyan said the CSTO had failed to honour its commitments.",
+        ("Nikol Pashinyan", "accuses", "Collective Security Treaty Organization"),
+    ),
+    ("Kenya said Somalia was behind the attack.", ("Kenya", "accuses", "Somalia")),
+    ("Kenya said Somalia was responsible for the bombing.", ("Kenya", "accuses", "Somalia")),
+    (
+        "Kenyan authorities are failing to protect refugees, Amnesty International said.",
+        ("Amnesty International", "accuses", "Kenya"),
+    ),
+    # phrasal and idiomatic criticism
+    ("Erdogan hit out at Sweden on Tuesday.", ("Erdogan", "accuses", "Sweden")),
+    ("Poland lashed out at Germany over the pipeline.", ("Poland", "accuses", "Germany")),
+    ("France took aim at Italy's migration policy.", ("France", "accuses", "Italy")),
+    ("Kenya pointed the finger at Somalia.", ("Kenya", "accuses", "Somalia")),
+    ("Japan protested China's decision to build a rig.", ("Japan", "accuses", "China")),
+    # threats: responses vowed or promised, retaliation announced in speech, reactions "in response to" an act
+    ("Hamas vowed to respond to the killing by Israel.", ("Hamas", "threatens", "Israel")),
+    ("Iran promised a crushing response to any Israeli attack.", ("Iran", "threatens", "Israel")),
+    ("Iran vowed to hit back at Israel.", ("Iran", "threatens", "Israel")),
+    ("China said it would retaliate against Washington.", ("China", "threatens", "United States")),
+    ("Russia said it would respond to Finland's accession with countermeasures.", ("Russia", "threatens", "Finland")),
+    (
+        "The Kremlin said Russia would take countermeasures in response to Finland's accession.",
+        ("Russia", "threatens", "Finland"),
+    ),
     # thanks extended to an actor
     ("Kenya extended its thanks to Japan.", ("Kenya", "supports", "Japan")),
     ("Prime Minister Ilse Marten expressed her thanks to Norway and Denmark.", ("Ilse Marten", "supports", "Denmark")),
@@ -88,6 +118,12 @@ NOT_FOUND = [
     # a bad word inside a complement does not label the subject
     ("Serbia said Kosovo was a victim of aggression.", ("Serbia", "accuses", "Kosovo")),
     ("Serbia said the talks with Kosovo were constructive.", ("Serbia", "accuses", "Kosovo")),
+    # one's own side's act, a denied act and a good act are no allegation; a threat not made is none
+    ("The Israeli army said its jets had violated Lebanese airspace.", ("Israel", "accuses", "Israel")),
+    ("Kenya said Somalia had not violated the truce.", ("Kenya", "accuses", "Somalia")),
+    ("Kenya said the United States funded the new hospital.", ("Kenya", "accuses", "United States")),
+    ("Iran said it would not respond to Israel.", ("Iran", "threatens", "Israel")),
+    ("Israeli jets hit Gaza.", ("Israel", "accuses", "Gaza")),
     # concern for someone is no criticism of them
     ("Ghana expressed concern for Togo.", ("Ghana", "accuses", "Togo")),
 ]

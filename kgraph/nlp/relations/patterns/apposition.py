@@ -125,9 +125,7 @@ def _descriptors(context: Context, anchor: Token) -> list[Token]:
         found.extend(
             c
             for c in head.children
-            if c.dep_ in ("attr", "oprd")
-            and not context.is_actor(c)
-            and (c.pos_ == "NOUN" or c.lower_ in _QUANTIFIERS)
+            if c.dep_ in ("attr", "oprd") and not context.is_actor(c) and (c.pos_ == "NOUN" or c.lower_ in _QUANTIFIERS)
         )
     if (
         anchor.dep_ == "nsubj"

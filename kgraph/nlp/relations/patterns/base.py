@@ -37,6 +37,7 @@ class Pattern(str, Enum):
     DESCRIPTOR = "descriptor"
     HYPHEN = "hyphen"
     ANAPHORA = "anaphora"
+    ALLEGATION = "allegation"
     UNMAPPED = "unmapped"
 
     @property
@@ -59,6 +60,7 @@ _CONFIDENCE = {
     Pattern.DESCRIPTOR: 0.7,
     Pattern.HYPHEN: 0.75,
     Pattern.ANAPHORA: 0.6,
+    Pattern.ALLEGATION: 0.6,
     Pattern.UNMAPPED: 0.4,
 }
 

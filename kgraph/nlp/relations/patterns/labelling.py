@@ -3,7 +3,10 @@
 - "Ghana described the raid as a breach of its sovereignty", "Poland branded Hungary's veto
   irresponsible", "Musk called Moraes a dictator": a labelling verb whose object is an actor
   or an act an actor owns (or an earlier act: "the raid"), and whose predicate is a bad word;
-- "Serbia said Kosovo's decision was illegal": a speaker saying that an actor or its act is bad.
+- "Serbia said Kosovo's decision was illegal": a speaker saying that an actor or its act is bad;
+- "Kenya said Somalia was behind the attack", "Kurti said the attack had been backed by Serbia",
+  "Armenia said the CSTO had failed to honour its commitments": a speaker saying that another actor
+  did a bad act or is to blame for one (never the speaker's own side: see the extractor).
 
 Cue words live in ``kgraph/nlp/data/judgements.json``.
 """
@@ -35,6 +38,10 @@ class Judgements:
 
     labelling_verbs: frozenset[str]
     negative_words: frozenset[str]
+    blame_predicates: frozenset[str] = frozenset()
+    hostile_verbs: frozenset[str] = frozenset()
+    enabling_verbs: frozenset[str] = frozenset()
+    hostile_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +53,17 @@ def load_judgements() -> Judgements:
     True
     """
     data, name = read_cue_file(None, "judgements.json", "judgement cues")
+
+    def words(key: str) -> frozenset[str]:
+        return cue_words(data, key, name, "judgement cues")
+
     return Judgements(
-        labelling_verbs=cue_words(data, "labelling_verbs", name, "judgement cues"),
-        negative_words=cue_words(data, "negative_words", name, "judgement cues"),
+        labelling_verbs=words("labelling_verbs"),
+        negative_words=words("negative_words"),
+        blame_predicates=words("blame_predicates"),
+        hostile_verbs=words("hostile_verbs"),
+        enabling_verbs=words("enabling_verbs"),
+        hostile_nouns=words("hostile_nouns"),
     )
 
 
@@ -124,6 +139,12 @@ def _labels(verb: Token) -> Iterator[tuple[Token, Token]]:
                     yield part, obj
                 elif part.dep_ in ("amod", "appos") and part.i > obj.i:  # "branded X's measures one-sided"
                     yield obj, part
+    if not objects:  # a heavy object after its label: "denounced as a crime Serbia's expulsion of the monks"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                both = [p for p in prep.children if p.dep_ == "pobj"]
+                if len(both) == 2:
+                    yield both[1], both[0]
     for clause in verb.children:  # "branded Hungary's veto irresponsible" (a small clause)
         if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("ADJ", "NOUN"):
             for subject in clause.children:
@@ -141,6 +162,33 @@ def _said_bad(verb: Token) -> Iterator[tuple[Token, Token, Token]]:
         for subject in subjects:
             for predicate in predicates:
                 yield subject, predicate, clause
+
+
+def _hostile_act(clause: Token, cues: Judgements) -> bool:
+    """True when a clause states a bad act: a hostile verb ("had violated", "failed to", "were seeking to choke"),
+    or an enabling verb with a hostile noun ("backed the attack", "the coup was orchestrated by")."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    if any(v.lemma_.lower() in cues.hostile_verbs for v in verbs):
+        return True
+    if clause.lemma_.lower() not in cues.enabling_verbs:
+        return False
+    things = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [o for p in clause.children if p.dep_ == "prt" for o in clause.children if o.dep_ == "dobj"]
+    return any(t.lemma_.lower() in cues.hostile_nouns or t.lower_ in cues.hostile_nouns for t in things)
+
+
+def _blamed(context: Context, clause: Token, cues: Judgements) -> list[ActorMention]:
+    """Who a said clause blames: "said X was responsible for / behind the attack", "said X had violated the truce"."""
+    if clause.lemma_.lower() == "be":
+        predicates = [c for c in clause.children if c.dep_ in ("acomp", "attr", "prep")]
+        if not any(p.lower_ in cues.blame_predicates or p.lemma_.lower() in cues.blame_predicates for p in predicates):
+            return []
+        return [m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c)]
+    if clause.pos_ != "VERB" or not _hostile_act(clause, cues):
+        return []
+    if any(c.dep_ == "nsubjpass" for c in clause.children):
+        return [m for c in clause.children if c.dep_ == "agent" for o in c.children for m in actors_of(context, o)]
+    return [m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c)]
 
 
 def find_labelling(context: Context) -> Iterator[Candidate]:
@@ -181,6 +229,16 @@ def find_labelling(context: Context) -> Iterator[Candidate]:
                     extra=(obj.i, predicate.i),
                 )
         if speech:
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                blamed = [m for m in _blamed(context, clause, cues) if m.entity not in exclude and not m.pronoun]
+                yield from emit(
+                    RelationType.ACCUSES,
+                    subjects,
+                    unique(blamed),
+                    trigger=clause,
+                    trigger_text=f"{verb.text} ... {clause.text}",
+                    pattern=Pattern.ALLEGATION,
+                )
             for subject, predicate, clause in _said_bad(verb):
                 if not _bad(predicate, context, cues):
                     continue

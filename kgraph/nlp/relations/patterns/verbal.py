@@ -3,7 +3,7 @@ coordination on either side, relative clauses, and unmapped verbs between two ac
 
 from __future__ import annotations
 
-__all__ = ["find_verbal", "emit"]
+__all__ = ["find_verbal", "emit", "response_targets"]
 
 from collections.abc import Iterator, Sequence
 
@@ -16,6 +16,7 @@ from kgraph.nlp.relations.patterns.arguments import (
     actors_of,
     clause_objects,
     direct_objects,
+    gathering,
     is_passive,
     names_people,
     prep_objects,
@@ -24,6 +25,7 @@ from kgraph.nlp.relations.patterns.arguments import (
 )
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Event, Pattern
 from kgraph.nlp.relations.patterns.coordination import conjuncts, ordered_pairs, pairs, unique
+from kgraph.nlp.relations.speech import is_speech_verb
 
 # Verbs between two actors that state no relation of their own (speech, copulas, light verbs).
 _NOT_RELATED = frozenset(
@@ -41,8 +43,17 @@ _MESSAGES = frozenset(
 )
 # Places at a country's edge: troops sent there do not aid that country.
 _FRONTIERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "coast", "doorstep", "flank"})
+# Auxiliaries of an announced future ("said it would retaliate").
+_WILL = frozenset({"will", "would", "'ll", "shall"})
+# Nouns of a reaction whose "to"/"for" complement names what is reacted to: "in response to X's accession".
+_RESPONSES = frozenset({"response", "retaliation", "reply", "answer", "reprisal"})
 # Conjunctions of the condition a threat sets.
 _CONDITIONS = frozenset({"unless", "if"})
+# Nouns naming news outlets and their staff: speaking to them is no consultation.
+_PRESS = frozenset(
+    """broadcaster newspaper daily outlet channel television tv radio network magazine website station reporter
+    journalist correspondent press media interviewer""".split()
+)
 # Words saying that coordinated subjects acted each on their own: "A and B each signed a deal with C".
 _DISTRIBUTIVE = frozenset({"each", "separately", "individually"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
@@ -233,11 +244,37 @@ def _clause_targets(
             if all(m.entity in own for m in doers):
                 found.extend(m for m in clause_objects(context, clause) if m.entity not in own)
     if not found and relation is RelationType.THREATENS:
+        found.extend(response_targets(context, verb))
+    if not found and relation is RelationType.THREATENS:
         # "threatened to strike unless Israel withdrew": the condition names whom the threat is against
         holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
         for condition in (c for h in holders for c in h.children if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in condition.children):
                 found.extend(m for c in condition.children if c.dep_ == "nsubj" for m in actors_of(context, c))
+    return unique(found)
+
+
+def response_targets(context: Context, verb: Token) -> list[ActorMention]:
+    """Whom a reaction answers: "take countermeasures in response to Finland's accession" -> Finland.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["act", "in", "response", "to", "Chad"], [0, 0, 1, 2, 3],
+    ...                 ["ROOT", "prep", "pobj", "prep", "pobj"],
+    ...                 pos=["VERB", "ADP", "NOUN", "ADP", "PROPN"], actors={4: (T.COUNTRY, "Chad")})
+    >>> [m.entity.name for m in response_targets(c, c.doc[0])]
+    ['Chad']
+    """
+    found: list[ActorMention] = []
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "dobj"))]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "as"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in _RESPONSES:
+                    found.extend(prep_objects(context, noun, "to"))
+                    found.extend(prep_objects(context, noun, "for"))
     return unique(found)
 
 
@@ -271,9 +308,30 @@ def _opposed(context: Context, verb: Token) -> bool:
     )
 
 
+def _phrasal(context: Context, verb: Token) -> Sequence[LexiconEntry]:
+    """The entries of a phrasal verb with its particle: "hit out at X" criticises, "hit X" attacks."""
+    for particle in verb.children:
+        if particle.dep_ == "prt":
+            found = context.lexicon.verbs(f"{verb.lemma_.lower()} {particle.lower_}")
+            if found:
+                return found
+    return ()
+
+
 def _governed(verb: Token, entry: LexiconEntry) -> bool:
-    """True when ``verb`` is the complement of one of the entry's governing verbs ("vowed to retaliate")."""
-    return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in entry.verbs
+    """True when ``verb`` is the complement of one of the entry's governing verbs ("vowed to retaliate"), or,
+    for a threat, the future its speaker announces ("said it would retaliate against X", "warned it will respond")."""
+    if verb.head is verb:
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in entry.verbs:
+        return True
+    return (
+        entry.relation is RelationType.THREATENS
+        and verb.dep_ == "ccomp"
+        and is_speech_verb(verb.head)
+        and any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def distributive(verb: Token) -> bool:
@@ -317,6 +375,20 @@ def _other_business(context: Context, verb: Token, entry: LexiconEntry) -> bool:
     return False
 
 
+def _press(context: Context, mention: ActorMention) -> bool:
+    """True when a mention is described as a news outlet or its staff: "broadcaster RBK", "the BBC's reporter"."""
+    root = context.doc[mention.root]
+    words = [root, *(c for c in root.children if c.dep_ in ("compound", "appos", "amod", "nmod"))]
+    if root.dep_ in ("appos", "compound"):
+        words.append(root.head)
+    if any(w.lemma_.lower() in _PRESS for w in words):
+        return True
+    from kgraph.nlp.actors.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().entry(mention.entity.type, mention.entity.name)
+    return entry is not None and entry.kind in _PRESS  # the gazetteer knows "BBC" as a broadcaster
+
+
 def _reciprocated(context: Context, verb: Token, entry: LexiconEntry) -> bool:
     """True when the entry's object slot is a reciprocal: "accused each other", "hit one another's positions"."""
     slots = [c for c in verb.children if c.dep_ == "dobj"] if DIRECT_OBJECT in entry.preps else []
@@ -347,7 +419,7 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
     for verb in context.tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
             continue
-        entries = context.lexicon.verb_forms(verb.lemma_, verb.text)
+        entries = _phrasal(context, verb) or context.lexicon.verb_forms(verb.lemma_, verb.text)
         if not entries:
             yield from _unmapped(context, verb)
             continue
@@ -392,6 +464,12 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 objects = _demanded_agents(context, verb) or objects
             if (DIRECT_OBJECT in entry.preps or not objects) and _other_business(context, verb, entry):
                 continue
+            if entry.relation is RelationType.CONSULTS_WITH:
+                objects = [m for m in objects if not _press(context, m)]  # "speaking to broadcaster RBK"
+            if entry.relation is RelationType.SANCTIONS and any(
+                gathering(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+            ):
+                continue  # "boycotted the CSTO summit": staying away from a meeting sanctions no one
             if entry.relation is RelationType.AIDS:
                 # "sent troops to the Ukrainian border" is no help to Ukraine
                 objects = [m for m in objects if context.doc[m.root].head.lemma_.lower() not in _FRONTIERS]
