@@ -82,6 +82,10 @@ FOUND = [
         "The Kremlin said Russia would take countermeasures in response to Finland's accession.",
         ("Russia", "threatens", "Finland"),
     ),
+    # a charge denied was made against the one who denies it (a possessive nominal asserts it)
+    ("Rwanda rejected Congo's accusations.", ("Democratic Republic of the Congo", "accuses", "Rwanda")),
+    ("Rwanda denied Congo's accusations.", ("Democratic Republic of the Congo", "accuses", "Rwanda")),
+    ("Israel's demand was rejected by Hamas.", ("Israel", "appealsTo", "Hamas")),
     # thanks extended to an actor
     ("Kenya extended its thanks to Japan.", ("Kenya", "supports", "Japan")),
     ("Prime Minister Ilse Marten expressed her thanks to Norway and Denmark.", ("Ilse Marten", "supports", "Denmark")),
@@ -124,6 +128,13 @@ NOT_FOUND = [
     ("Kenya said the United States funded the new hospital.", ("Kenya", "accuses", "United States")),
     ("Iran said it would not respond to Israel.", ("Iran", "threatens", "Israel")),
     ("Israeli jets hit Gaza.", ("Israel", "accuses", "Gaza")),
+    # denying a charge is no rejection
+    ("Rwanda rejected Congo's accusations.", ("Rwanda", "rejects", "Democratic Republic of the Congo")),
+    (
+        "Kigali dismissed the allegations by Kinshasa as baseless.",
+        ("Rwanda", "rejects", "Democratic Republic of the Congo"),
+    ),
+    ("Russia rejected the claims made by Ukraine.", ("Russia", "rejects", "Ukraine")),
     # concern for someone is no criticism of them
     ("Ghana expressed concern for Togo.", ("Ghana", "accuses", "Togo")),
 ]
