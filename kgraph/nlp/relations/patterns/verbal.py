@@ -55,7 +55,7 @@ _DISTRIBUTIVE = frozenset({"each", "separately", "individually"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
 # whose "of" names the released).
 _DEMANDED_ACTS = frozenset(
-    """withdrawal pullout pull-out departure retreat resignation surrender disarmament""".split()
+    """withdrawal pullout pull-out departure retreat resignation surrender disarmament meeting session""".split()
 )
 # Relations whose target may sit in a complement clause.
 _ACT_THROUGH_CLAUSE = frozenset({RelationType.THREATENS, RelationType.REJECTS, RelationType.APPEALS_TO})
