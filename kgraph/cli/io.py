@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,9 @@ from kgraph.export.html import SizeBy
 from kgraph.iri import check_base
 from kgraph.ontology import DEFAULT_BASE
 
+if TYPE_CHECKING:
+    from kgraph.graph import KnowledgeGraph
+
 
 class ResultFormat(str, Enum):
     """How ``kgraph query`` prints its result."""
@@ -23,6 +26,19 @@ class ResultFormat(str, Enum):
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
+
+
+def summary_arrow() -> str:
+    """An arrow stderr can print."""
+    return "→" if (getattr(sys.stderr, "encoding", None) or "").lower().replace("-", "") == "utf8" else "->"
+
+
+def _described(kg: KnowledgeGraph) -> str:
+    """A graph's size in words: "8 documents, 64 actors, 73 relations"."""
+    from kgraph.progress import count_of
+
+    documents, actors, relations = len(kg.documents), kg.graph.number_of_nodes(), kg.graph.number_of_edges()
+    return ", ".join((count_of(documents, "document"), count_of(actors, "actor"), count_of(relations, "relation")))
 
 
 def _format(name: str | None) -> OutputFormat | None:
@@ -60,7 +76,9 @@ def convert(
     else:
         write_graph(kg, target, fmt)
     if not quiet:
-        print(f"kgraph: {kg!r} -> {target}", file=sys.stderr)
+        from kgraph.export import written_paths
+
+        print(f"kgraph: {_described(kg)} {summary_arrow()} {', '.join(written_paths(target, fmt))}", file=sys.stderr)
 
 
 @app.command()
@@ -84,7 +102,7 @@ def merge(
         merged.merge(read_graph(path, base=base))
     merged.write(output, format=_format(format))
     if not quiet:
-        print(f"kgraph: merged {len(inputs)} graphs into {merged!r} -> {output}", file=sys.stderr)
+        print(f"kgraph: merged {len(inputs)} graphs: {_described(merged)} {summary_arrow()} {output}", file=sys.stderr)
 
 
 def _print_table(variables: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...]) -> None:
