@@ -115,7 +115,7 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
         if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBN" and entry.verbs:
             subjects = actors_of(context, governor.head)  # "the group, locked in a conflict with Ankara"
         if not subjects and entry.verbs and not any(c.dep_ == "agent" for c in governor.children):
-            # "M23 rebels have been locked in fighting with the army": the passive subject is in the state
+            # "Houthi fighters were locked in fighting with the army": the passive subject is in the state
             subjects = [m for c in governor.children if c.dep_ == "nsubjpass" for m in actors_of(context, c)]
     if not subjects:
         subjects = [m for m in owners_of(context, noun) if m.root != noun.i] or _agent(context, noun)
@@ -234,7 +234,7 @@ def _announced(noun: Token, governor: Token | None) -> Token:
 
 
 def _reciprocated(noun: Token, governor: Token | None, preps: list[str]) -> bool:
-    """True when the prepositional object of the noun or its verb is reciprocal: "tariffs on one another's goods"."""
+    """True when the prepositional object of the noun or its verb is reciprocal: "levies on each other's exports"."""
     holders = [noun] if governor is None else [noun, governor]
     return any(
         reciprocal(p)
