@@ -341,29 +341,77 @@ class KnowledgeGraph:
 
         return write_html(self, path, **options)
 
-    def entities(self) -> pd.DataFrame:
-        """Entities as a pandas DataFrame (iri, label, type, aliases, mentions, degree)."""
+    def attribute_nodes(self, *, venues: bool = True) -> set[str]:
+        """Nodes that describe actors rather than act: every Position (a title is an attribute of the
+        people holding it) and, with ``venues``, every Location whose only relations are ``locatedIn``
+        (a place where something is, not a party to anything).
+
+        >>> KnowledgeGraph().attribute_nodes()
+        set()
+        """
+        found: set[str] = set()
+        for node, data in self.graph.nodes(data=True):
+            if data["type"] == EntityType.POSITION.value:
+                found.add(node)
+            elif venues and data["type"] == EntityType.LOCATION.value:
+                keys = {k for _, _, k in self.graph.in_edges(node, keys=True)}
+                keys |= {k for _, _, k in self.graph.out_edges(node, keys=True)}
+                if keys <= {RelationType.LOCATED_IN.value}:
+                    found.add(node)
+        return found
+
+    def actor_graph(self, *, venues: bool = False, keep: Iterable[str] = ()) -> nx.MultiDiGraph:
+        """A read-only view of the graph without attribute nodes (:meth:`attribute_nodes`): actors and
+        the relations among them. ``venues=True`` keeps places used only as venues; ``keep`` keeps the
+        given node IRIs whatever they are."""
+        hidden = self.attribute_nodes(venues=not venues) - set(keep)
+        view: nx.MultiDiGraph = nx.subgraph_view(self.graph, filter_node=lambda n: n not in hidden)
+        return view
+
+    def entities(self, *, attributes: bool = False) -> pd.DataFrame:
+        """Actors as a pandas DataFrame (iri, label, type, aliases, mentions, degree, positions, places).
+
+        Positions and places used only as venues are attributes, not rows: ``positions`` lists the titles
+        an actor holds, ``places`` where it is located, and ``degree`` counts relations with other
+        actors only. ``attributes=True`` adds rows for the attribute nodes too.
+        """
         import pandas as pd
 
-        rows = [
-            {
-                "iri": node,
-                "label": data["label"],
-                "type": data["type"],
-                "aliases": sorted(data["aliases"]),
-                "mentions": data["mentions"],
-                "degree": self.graph.degree(node),
-            }
-            for node, data in sorted(self.graph.nodes(data=True))
-        ]
-        return pd.DataFrame(rows, columns=["iri", "label", "type", "aliases", "mentions", "degree"])
+        actors = self.actor_graph()
+        hidden = self.attribute_nodes()
+        rows = []
+        for node, data in sorted(self.graph.nodes(data=True)):
+            if node in hidden and not attributes:
+                continue
+            out = [(v, k) for _, v, k in self.graph.out_edges(node, keys=True) if v in hidden]
+            rows.append(
+                {
+                    "iri": node,
+                    "label": data["label"],
+                    "type": data["type"],
+                    "aliases": sorted(data["aliases"]),
+                    "mentions": data["mentions"],
+                    "degree": actors.degree(node) if node in actors else self.graph.degree(node),
+                    "positions": sorted(
+                        self.graph.nodes[v]["label"] for v, k in out if k == RelationType.HOLDS_POSITION.value
+                    ),
+                    "places": sorted(
+                        self.graph.nodes[v]["label"] for v, k in out if k == RelationType.LOCATED_IN.value
+                    ),
+                }
+            )
+        columns = ["iri", "label", "type", "aliases", "mentions", "degree", "positions", "places"]
+        return pd.DataFrame(rows, columns=columns)
 
     def relations(self) -> pd.DataFrame:
         """Direct relations as a DataFrame, one row per assertion (with evidence and document)."""
+        return self._relation_frame(self.graph.edges(keys=True, data=True))
+
+    def _relation_frame(self, edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> pd.DataFrame:
         import pandas as pd
 
         rows = []
-        for s, o, key, data in self.graph.edges(keys=True, data=True):
+        for s, o, key, data in edges:
             for a in data["assertions"].values():
                 rows.append(
                     {
@@ -424,19 +472,29 @@ class KnowledgeGraph:
         undirected = self.graph.to_undirected(as_view=True)
         return self.subgraph(nx.single_source_shortest_path_length(undirected, centre, cutoff=radius))
 
-    def neighbours(self, actor: str) -> pd.DataFrame:
-        """Every relation touching ``actor`` (a label, alias or IRI), in either direction."""
-        frame = self.relations()
-        label = self.graph.nodes[self.node_by_label(actor)]["label"]
-        return frame[(frame["subject"] == label) | (frame["object"] == label)].reset_index(drop=True)
+    def neighbours(self, actor: str, *, attributes: bool = False) -> pd.DataFrame:
+        """Every relation between ``actor`` (a label, alias or IRI) and another actor, in either direction.
 
-    def paths(self, source: str, target: str, cutoff: int = 4) -> list[list[tuple[str, str, str]]]:
-        """Shortest chains of relations linking two actors, ignoring direction.
+        Relations to attribute nodes (its positions, places used only as venues) are left out
+        unless ``attributes=True``.
+        """
+        node = self.node_by_label(actor)
+        graph = self.graph if attributes else self.actor_graph(keep=[node])
+        edges = [*graph.out_edges(node, keys=True, data=True), *graph.in_edges(node, keys=True, data=True)]
+        unique = {(s, o, k): d for s, o, k, d in edges}
+        return self._relation_frame((s, o, k, d) for (s, o, k), d in unique.items())
 
-        Each path is a list of ``(subject, relation, object)`` label triples.
+    def paths(
+        self, source: str, target: str, cutoff: int = 4, *, venues: bool = False
+    ) -> list[list[tuple[str, str, str]]]:
+        """Shortest chains of relations linking two actors through other actors, ignoring direction.
+
+        Each path is a list of ``(subject, relation, object)`` label triples. Positions never link
+        two people (two presidents are not connected by the title they share), nor do places used
+        only as venues unless ``venues=True``.
         """
         a, b = self.node_by_label(source), self.node_by_label(target)
-        undirected = self.graph.to_undirected(as_view=True)
+        undirected = self.actor_graph(venues=venues, keep=[a, b]).to_undirected(as_view=True)
         result: list[list[tuple[str, str, str]]] = []
         try:
             node_paths = list(nx.all_shortest_paths(undirected, a, b))

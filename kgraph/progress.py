@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BuildStats", "BuildProgress", "input_size"]
+__all__ = ["BuildStats", "BuildProgress", "input_size", "count_of"]
 
 import sys
 import time
@@ -12,56 +12,111 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from kgraph.model import DocumentRecords
+from kgraph.model import DocumentRecords, EntityRef
 
 _REFRESH_SECONDS = 0.2
+
+
+def count_of(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless one.
+
+    >>> count_of(1, "document"), count_of(1234, "word")
+    ('1 document', '1,234 words')
+    """
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 @dataclass(slots=True)
 class BuildStats:
     """Counts of one build run.
 
-    >>> stats = BuildStats(documents=2, words=300, relations=4, seconds=0.5)
+    ``actors`` and ``relations`` count distinct nodes and direct relations, as the written graph
+    holds them. Words per second are measured from the moment the pipeline is ready (see
+    :meth:`ready`), so model loading is left out.
+
+    >>> stats = BuildStats(documents=2, words=300, seconds=0.5, processing_seconds=0.5)
     >>> stats.words_per_second
     600.0
     """
 
     documents: int = 0
     words: int = 0
-    relations: int = 0
     triples: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    processing_seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter, repr=False)
+    ready_at: float | None = field(default=None, repr=False)
+    timed_words: int = field(default=0, repr=False)
+    actor_keys: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    relation_keys: set[tuple[tuple[str, str], str, tuple[str, str]]] = field(default_factory=set, repr=False)
+
+    @property
+    def actors(self) -> int:
+        """Distinct actors (graph nodes) seen so far."""
+        return len(self.actor_keys)
+
+    @property
+    def relations(self) -> int:
+        """Distinct direct relations (asserted ``subject relation object``) seen so far."""
+        return len(self.relation_keys)
 
     @property
     def words_per_second(self) -> float:
-        """Words per second of the whole run so far (model loading included)."""
-        return self.words / self.seconds if self.seconds > 0 else 0.0
+        """Words per second of processing (model loading excluded)."""
+        if self.processing_seconds > 0:
+            return (self.timed_words or self.words) / self.processing_seconds
+        return 0.0
+
+    def ready(self) -> None:
+        """The pipeline is loaded: start the words/s clock here."""
+        self.ready_at = time.perf_counter()
 
     def add(self, records: DocumentRecords) -> None:
         """Count one processed document."""
+        from kgraph.iri import slugify
+
+        def key(ref: EntityRef) -> tuple[str, str]:
+            return ref.type.value, slugify(ref.name)
+
+        now = time.perf_counter()
+        if self.ready_at is None:  # engines that load the model in workers: time from the first result
+            self.ready_at = now
+        else:
+            self.timed_words += records.words
         self.documents += 1
         self.words += records.words
-        self.relations += sum(1 for r in records.relations if r.modality.asserted)
-        self.seconds = time.perf_counter() - self.started
+        self.actor_keys.update(key(e.ref) for e in records.entities)
+        for r in records.relations:
+            self.actor_keys.update((key(r.subject), key(r.object)))
+            if r.modality.asserted:
+                self.relation_keys.add((key(r.subject), r.relation.value, key(r.object)))
+        self.actor_keys.update(key(s.speaker) for s in records.statements)
+        self.seconds = now - self.started
+        self.processing_seconds = now - self.ready_at
 
     def finish(self) -> None:
         """Stop the clock (after the outputs are written)."""
-        self.seconds = time.perf_counter() - self.started
+        now = time.perf_counter()
+        self.seconds = now - self.started
+        if self.ready_at is not None:
+            self.processing_seconds = now - self.ready_at
 
-    def summary(self, outputs: Iterable[str] = ()) -> str:
+    def summary(self, outputs: Iterable[str] = (), *, arrow: str = "->") -> str:
         """The one-line summary printed at the end of ``kgraph build``.
 
-        >>> BuildStats(documents=0, skipped=3).summary(["kg.db"])
-        'kgraph: 0 documents processed (3 already in the store), 0 words in 0.0 s (0 words/s), 0 relations -> kg.db'
+        >>> BuildStats(documents=0, skipped=3).summary(["kg"])
+        'kgraph: 0 documents (3 already in the store), 0 actors, 0 relations -> kg (0 words, 0 words/s, 0.0 s in all)'
+        >>> BuildStats(documents=1, words=1).summary()
+        'kgraph: 1 document, 0 actors, 0 relations (1 word, 0 words/s, 0.0 s in all)'
         """
-        skipped = f" ({self.skipped} already in the store)" if self.skipped else ""
+        skipped = f" ({self.skipped:,} already in the store)" if self.skipped else ""
         targets = ", ".join(outputs)
         return (
-            f"kgraph: {self.documents} documents processed{skipped}, {self.words} words in {self.seconds:.1f} s "
-            f"({self.words_per_second:,.0f} words/s), {self.relations} relations"
-            + (f" -> {targets}" if targets else "")
+            f"kgraph: {count_of(self.documents, 'document')}{skipped}, {count_of(self.actors, 'actor')}, "
+            f"{count_of(self.relations, 'relation')}"
+            + (f" {arrow} {targets}" if targets else "")
+            + f" ({count_of(self.words, 'word')}, {self.words_per_second:,.0f} words/s, {self.seconds:.1f} s in all)"
         )
 
 

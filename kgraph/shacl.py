@@ -69,8 +69,9 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
     >>> report.conforms, report.violations[0].path
     (False, 'http://www.w3.org/2000/01/rdf-schema#label')
     """
-    from pyshacl import validate
+    from kgraph.extras import require_extra
 
+    validate = require_extra("pyshacl", "shacl", "SHACL validation (kgraph validate)").validate
     conforms, results, _ = validate(
         data,
         shacl_graph=shapes if shapes is not None else _shapes(),

@@ -364,7 +364,21 @@ def _read_jsonl(lines: Iterable[bytes | None], name: str, *, skip_bad: bool) -> 
 
 
 # ---------------------------------------------------------------------------- files and stdin
-def _read_file(entry: InputFile, *, skip_bad: bool) -> Iterator[Document]:
+def _source(entry: InputFile, full_paths: bool) -> str:
+    """``dcterms:source`` of a file: its path relative to the input argument (a file's name), so no
+    local folder leaks into the graph; the absolute path only when asked for.
+
+    >>> _source(InputFile(Path("/home/me/news/a/x.txt"), "a/x.txt", True), False)
+    'a/x.txt'
+    >>> _source(InputFile(Path("/home/me/news/x.txt"), "/home/me/news/x.txt"), False)
+    'x.txt'
+    """
+    if full_paths:
+        return str(entry.path.resolve())
+    return entry.path.name if Path(entry.doc_id).is_absolute() else entry.doc_id
+
+
+def _read_file(entry: InputFile, *, skip_bad: bool, full_paths: bool = False) -> Iterator[Document]:
     name = str(entry.path)
     try:
         with entry.path.open("rb") as handle:
@@ -372,7 +386,7 @@ def _read_file(entry: InputFile, *, skip_bad: bool) -> Iterator[Document]:
                 yield from _read_jsonl(_lines(handle), name, skip_bad=skip_bad)
             else:
                 parts = split_text(_decode_chunks(_chunks(handle), name))
-                yield from _documents(parts, entry.doc_id, source=name)
+                yield from _documents(parts, entry.doc_id, source=_source(entry, full_paths))
     except OSError as error:
         raise InputError(f"cannot read {name!r}: {error.strerror or error}") from None
 
@@ -393,7 +407,7 @@ def _read_stdin(stream: IO[bytes], *, skip_bad: bool) -> Iterator[Document]:
 
 
 def iter_documents(
-    inputs: Iterable[str | Path], *, skip_bad: bool = False, stdin: IO[bytes] | None = None
+    inputs: Iterable[str | Path], *, skip_bad: bool = False, stdin: IO[bytes] | None = None, full_paths: bool = False
 ) -> Iterator[Document]:
     """Yield the documents of every input, lazily, in a stable order.
 
@@ -403,7 +417,8 @@ def iter_documents(
     JSON object, else text). Binary files inside folders are skipped with a warning;
     named directly they raise ``BinaryInputError``. Every input is checked to exist
     (and a file named directly, not to be binary) when this is called, before any
-    document is read.
+    document is read. A text file's ``source`` is its path relative to the input argument
+    (``full_paths``: its absolute path).
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -415,7 +430,7 @@ def iter_documents(
     for entry in plan:
         if isinstance(entry, InputFile) and not entry.in_folder and not entry.jsonl:
             _sniff(entry.path)
-    return _iter_planned(plan, skip_bad=skip_bad, stdin=stdin)
+    return _iter_planned(plan, skip_bad=skip_bad, stdin=stdin, full_paths=full_paths)
 
 
 def _sniff(path: Path) -> None:
@@ -431,26 +446,30 @@ def _sniff(path: Path) -> None:
             pass
 
 
-def _iter_planned(plan: list[InputFile | str], *, skip_bad: bool, stdin: IO[bytes] | None) -> Iterator[Document]:
-    for document in _iter_raw(plan, skip_bad=skip_bad, stdin=stdin):
+def _iter_planned(
+    plan: list[InputFile | str], *, skip_bad: bool, stdin: IO[bytes] | None, full_paths: bool = False
+) -> Iterator[Document]:
+    for document in _iter_raw(plan, skip_bad=skip_bad, stdin=stdin, full_paths=full_paths):
         yield clean_document(document)
 
 
-def _iter_raw(plan: list[InputFile | str], *, skip_bad: bool, stdin: IO[bytes] | None) -> Iterator[Document]:
+def _iter_raw(
+    plan: list[InputFile | str], *, skip_bad: bool, stdin: IO[bytes] | None, full_paths: bool = False
+) -> Iterator[Document]:
     for entry in plan:
         if isinstance(entry, str):
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, skip_bad=skip_bad)
         elif entry.in_folder:
             try:
-                yield from _read_file(entry, skip_bad=skip_bad)
+                yield from _read_file(entry, skip_bad=skip_bad, full_paths=full_paths)
             except BinaryInputError as error:
                 warnings.warn(f"{error}; skipped", InputWarning, stacklevel=2)
         else:
-            yield from _read_file(entry, skip_bad=skip_bad)
+            yield from _read_file(entry, skip_bad=skip_bad, full_paths=full_paths)
 
 
 def read_documents(
-    inputs: Iterable[str | Path], *, skip_bad: bool = False, stdin: IO[bytes] | None = None
+    inputs: Iterable[str | Path], *, skip_bad: bool = False, stdin: IO[bytes] | None = None, full_paths: bool = False
 ) -> Iterator[Document]:
     """Like :func:`iter_documents`, but skips empty texts (with a warning), warns about
     repeated document ids, and raises ``EmptyInputError`` when no input holds any text.
@@ -462,7 +481,8 @@ def read_documents(
     kgraph.errors.EmptyInputError: no text found in the inputs [...]
     """
     inputs = list(inputs)
-    return _read_nonempty(iter_documents(inputs, skip_bad=skip_bad, stdin=stdin), [str(i) for i in inputs])
+    documents = iter_documents(inputs, skip_bad=skip_bad, stdin=stdin, full_paths=full_paths)
+    return _read_nonempty(documents, [str(i) for i in inputs])
 
 
 def _read_nonempty(documents: Iterator[Document], names: list[str]) -> Iterator[Document]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 __all__ = [
     "QueryResult",
+    "Endpoint",
+    "check_query",
+    "with_prefixes",
+    "store_quads",
     "is_store",
     "open_store",
     "to_oxigraph_quads",
@@ -21,18 +25,19 @@ __all__ = [
 import csv
 import io
 import json
-import urllib.error
+import os
+import re
 import urllib.parse
-import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import httpx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kgraph.errors import InputError, KGraphError, StoreError
+from kgraph.errors import InputError, KGraphError, StoreError, UsageError
 from kgraph.ontology import KG
 
 if TYPE_CHECKING:
@@ -128,8 +133,25 @@ def to_oxigraph_quads(kg: KnowledgeGraph) -> list[ox.Quad]:
     return sorted(unique, key=lambda q: (str(q.graph_name), str(q)))
 
 
+def store_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """kgraph's store model: every triple in the default graph (the merged graph, as in a Turtle
+    file), and each document's quads also in the named graph of its document IRI.
+
+    A query without ``GRAPH`` then gives the same rows on a file, a store folder and an endpoint,
+    while ``GRAPH ?doc { ... }`` still reaches one document's provenance.
+
+    >>> g = ox.NamedNode("urn:g")
+    >>> [str(q.graph_name) for q in store_quads([ox.Quad(g, g, g, g)])]
+    ['DEFAULT', '<urn:g>']
+    """
+    given = list(quads)
+    merged = {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in given}
+    named = {q for q in given if not isinstance(q.graph_name, ox.DefaultGraph)}
+    return sorted(merged, key=str) + sorted(named - merged, key=lambda q: (str(q.graph_name), str(q)))
+
+
 def add_graph(store: ox.Store, kg: KnowledgeGraph) -> int:
-    """Add ``kg`` to ``store``, each document's quads in its named graph; the number of quads given.
+    """Add ``kg`` to ``store`` in kgraph's store model (:func:`store_quads`); the number of quads given.
 
     Adding is a set union: quads already in the store are not duplicated, so adding
     the same graph twice leaves the store as it was.
@@ -138,7 +160,7 @@ def add_graph(store: ox.Store, kg: KnowledgeGraph) -> int:
     >>> add_graph(ox.Store(), kgraph.KnowledgeGraph())
     0
     """
-    quads = to_oxigraph_quads(kg)
+    quads = store_quads(to_oxigraph_quads(kg))
     try:
         store.extend(quads)
     except OSError as error:
@@ -209,29 +231,32 @@ def memory_store(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def query_store(store: ox.Store, sparql: str, *, union: bool = True) -> QueryResult:
+def query_store(store: ox.Store, sparql: str, *, union: bool = False) -> QueryResult:
     """Run a SPARQL SELECT, ASK or CONSTRUCT on an Oxigraph store.
 
-    With ``union`` (the default) the default graph is the union of all graphs, as kgraph
-    stores keep everything in per-document named graphs; Oxigraph then returns a triple
-    once per graph holding it, so use ``DISTINCT`` for entity facts. The ``kg:`` and other
-    kgraph prefixes are predeclared.
+    kgraph stores hold the merged graph in their default graph (see :func:`store_quads`), so a
+    query sees the same triples as on the Turtle file. ``union`` makes the default graph the union
+    of all graphs instead (for stores written by other tools). The ``kg:`` and other kgraph
+    prefixes are predeclared.
 
     >>> s, a, b = ox.Store(), ox.NamedNode("urn:a"), ox.NamedNode("urn:b")
     >>> s.add(ox.Quad(a, ox.NamedNode("https://w3id.org/kgraph/ontology#leads"), b, ox.NamedNode("urn:d")))
-    >>> query_store(s, "SELECT ?x WHERE { ?x kg:leads ?y }").rows
+    >>> query_store(s, "SELECT ?x WHERE { ?x kg:leads ?y }", union=True).rows
     (('urn:a',),)
     """
     from kgraph.ontology import PREFIXES
 
+    sparql = check_query(sparql)
     try:
         result = store.query(
             sparql, use_default_graph_as_union=union, prefixes={k: str(v) for k, v in PREFIXES.items()}
         )
     except SyntaxError as error:
-        raise KGraphError(f"invalid SPARQL query {sparql!r}: {error}") from None
+        shown = " ".join(sparql.split())
+        shown = shown if len(shown) <= 80 else shown[:79] + "…"
+        raise KGraphError(f"invalid SPARQL query {shown!r}: {_one_line(str(error))}") from None
     except OSError as error:
-        raise StoreError(f"SPARQL query failed on the store: {error}") from None
+        raise StoreError(f"SPARQL query failed on the store: {_one_line(str(error))}") from None
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(("ask",), (("true" if bool(result) else "false",),))
     if isinstance(result, ox.QueryTriples):
@@ -243,51 +268,188 @@ def query_store(store: ox.Store, sparql: str, *, union: bool = True) -> QueryRes
     return QueryResult(variables, rows)
 
 
-def _check_url(url: str) -> str:
-    scheme = urllib.parse.urlsplit(url).scheme
-    if scheme not in {"http", "https"}:
-        raise StoreError(f"endpoint must be an http(s) URL, got {url!r}")
-    return url
+# ---------------------------------------------------------------------------- checks before running a query
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+_DECLARED = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
 
 
-def _request(request: urllib.request.Request, timeout: float) -> bytes:
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked)
-            return bytes(response.read())
-    except urllib.error.HTTPError as error:
-        detail = error.read()[:300].decode("utf-8", "replace").strip()
-        raise StoreError(f"{request.get_method()} {request.full_url!r} failed: HTTP {error.code} {detail}") from None
-    except (urllib.error.URLError, OSError) as error:
-        raise StoreError(f"cannot reach {request.full_url!r}: {error}") from None
+def check_query(sparql: str) -> str:
+    """Check ``sparql`` before it runs anywhere (file, store or endpoint); the query to run.
+
+    Every query of ``kgraph query`` and ``KnowledgeGraph.query`` passes here, so this is the
+    one place for the guards a query must pass. Updates are refused: kgraph only reads.
+
+    >>> check_query("SELECT ?s WHERE { ?s ?p ?o }")
+    'SELECT ?s WHERE { ?s ?p ?o }'
+    >>> check_query("PREFIX ex: <urn:x#> INSERT DATA { ex:a ex:b ex:c }")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: kgraph query only reads: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, ...) are refused
+    """
+    if _UPDATE.match(sparql):
+        raise UsageError("kgraph query only reads: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, ...) are refused")
+    return sparql
 
 
-def query_endpoint(url: str, sparql: str, *, timeout: float = 60.0) -> QueryResult:
-    """Run a SPARQL SELECT or ASK on a SPARQL 1.1 Protocol endpoint (``urllib`` only).
+def with_prefixes(sparql: str) -> str:
+    """``sparql`` with kgraph's prefixes declared in front, except those it declares itself.
 
-    >>> query_endpoint("file:///etc/passwd", "ASK {}")
+    >>> with_prefixes("PREFIX kg: <urn:mine#> ASK {}").count("PREFIX kg:")
+    1
+    >>> "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>" in with_prefixes("ASK {}")
+    True
+    """
+    from kgraph.ontology import PREFIXES
+
+    declared = {m.group(1) for m in _DECLARED.finditer(sparql)}
+    lines = [f"PREFIX {name}: <{ns}>" for name, ns in PREFIXES.items() if name not in declared]
+    return "\n".join([*lines, sparql])
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """Error text from a parser or a server on one line, shortened.
+
+    >>> _one_line("error at 1:29: expected one of Prefix not found, ['%'], [':']")
+    'error at 1:29: unknown prefix (declare it with PREFIX)'
+    >>> _one_line("<html><body><h1>Bad</h1>  <p>query</p></body></html>")
+    'Bad query'
+    """
+    if "Prefix not found" in text:
+        return text.split(":", 2)[0] + ":" + text.split(":", 2)[1] + ": unknown prefix (declare it with PREFIX)"
+    flat = " ".join(re.sub(r"<[^>]*>", " ", text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------- SPARQL 1.1 endpoints (httpx)
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """Where a SPARQL server answers queries and takes graphs (SPARQL 1.1 Protocol, Graph Store Protocol).
+
+    ``Endpoint.of(url)`` accepts a full URL (used for both) or a server's base URL, whose paths it finds
+    from the ``Server`` header: Oxigraph ``/query`` and ``/store``; Virtuoso ``/sparql`` and
+    ``/sparql-graph-crud-auth`` (``/sparql-graph-crud`` without a user). ``user`` is
+    ``NAME[:PASSWORD]`` (the password may come from ``KGRAPH_STORE_PASSWORD`` instead);
+    HTTP Digest or Basic authentication is answered as the server asks.
+
+    >>> Endpoint.of("http://127.0.0.1:7878/query").query_url
+    'http://127.0.0.1:7878/query'
+    >>> Endpoint.of("file:///etc/passwd")
     Traceback (most recent call last):
     ...
     kgraph.errors.StoreError: endpoint must be an http(s) URL, got 'file:///etc/passwd'
     """
-    data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
-    request = urllib.request.Request(
-        _check_url(url),
-        data=data,
-        method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": _SPARQL_RESULTS_JSON},
-    )
-    body = _request(request, timeout)
+
+    query_url: str
+    store_url: str
+    user: str | None = None
+    timeout: float = 60.0
+
+    @classmethod
+    def of(cls, url: str, *, user: str | None = None, timeout: float = 60.0) -> Endpoint:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise StoreError(f"endpoint must be an http(s) URL, got {url!r}")
+        if parts.path.strip("/") or parts.query:
+            return cls(url, url, user, timeout)
+        base = url.rstrip("/")
+        server = _server_name(base, timeout)
+        if "oxigraph" in server:
+            return cls(base + "/query", base + "/store", user, timeout)
+        if "virtuoso" in server:
+            crud = "/sparql-graph-crud-auth" if user else "/sparql-graph-crud"
+            return cls(base + "/sparql", base + crud, user, timeout)
+        raise StoreError(
+            f"cannot tell the SPARQL paths of {url!r} (server {server or 'unknown'!r}): give the full URL, "
+            "e.g. Fuseki http://host:3030/DATASET/sparql (queries) or .../DATASET/data (loading)"
+        )
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(auth=_auth(self.user), timeout=self.timeout, follow_redirects=True)
+
+
+def _server_name(base: str, timeout: float) -> str:
+    try:
+        with httpx.Client(timeout=timeout) as client:
+            return str(client.get(base + "/").headers.get("server", "")).lower()
+    except httpx.HTTPError as error:
+        raise StoreError(f"cannot reach {base!r}: {_one_line(str(error) or type(error).__name__)}") from None
+
+
+class _ChallengeAuth(httpx.Auth):
+    """Answer the server's challenge: HTTP Digest (Virtuoso) or Basic (Fuseki, GraphDB)."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.digest = httpx.DigestAuth(user, password)
+        self.basic = httpx.BasicAuth(user, password)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        response = yield request
+        if response.status_code != 401:
+            return
+        scheme = response.headers.get("www-authenticate", "").split(" ", 1)[0].lower()
+        if scheme == "digest":
+            flow = self.digest.auth_flow(request)
+            next(flow)
+            try:
+                retry = flow.send(response)
+            except StopIteration:
+                return
+            yield retry
+        elif scheme == "basic":
+            yield next(self.basic.auth_flow(request))
+
+
+def _auth(user: str | None) -> httpx.Auth | None:
+    if not user:
+        return None
+    name, sep, password = user.partition(":")
+    if not sep:
+        password = os.environ.get("KGRAPH_STORE_PASSWORD", "")
+    return _ChallengeAuth(name, password)
+
+
+def _send(client: httpx.Client, request: httpx.Request) -> httpx.Response:
+    try:
+        response = client.send(request)
+    except httpx.HTTPError as error:
+        reason = _one_line(str(error) or type(error).__name__)
+        raise StoreError(f"cannot reach {str(request.url)!r}: {reason}") from None
+    if response.status_code >= 400:
+        detail = _one_line(response.text[:2000])
+        raise StoreError(f"{request.method} {str(request.url)!r} failed: HTTP {response.status_code} {detail}")
+    return response
+
+
+def query_endpoint(
+    url: str | Endpoint, sparql: str, *, timeout: float = 60.0, default_graph: str | None = None
+) -> QueryResult:
+    """Run a SPARQL SELECT or ASK on a SPARQL 1.1 Protocol endpoint; kgraph's prefixes are predeclared.
+
+    ``default_graph`` (``default-graph-uri``) names the graph the query sees as its default
+    graph, for stores without one (see :func:`upload_graph`).
+    """
+    endpoint = url if isinstance(url, Endpoint) else Endpoint.of(url, timeout=timeout)
+    form = {"query": with_prefixes(check_query(sparql))}
+    if default_graph:
+        form["default-graph-uri"] = default_graph
+    with endpoint.client() as client:
+        request = client.build_request("POST", endpoint.query_url, data=form, headers={"Accept": _SPARQL_RESULTS_JSON})
+        body = _send(client, request).content
     try:
         payload = json.loads(body)
-    except json.JSONDecodeError:
-        raise StoreError(f"{url!r} did not answer with SPARQL JSON results: {body[:200]!r}") from None
-    if "boolean" in payload:
-        return QueryResult(("ask",), (("true" if payload["boolean"] else "false",),))
-    variables = tuple(payload["head"]["vars"])
-    rows = tuple(
-        tuple(binding[v]["value"] if v in binding else None for v in variables)
-        for binding in payload["results"]["bindings"]
-    )
+        if "boolean" in payload:
+            return QueryResult(("ask",), (("true" if payload["boolean"] else "false",),))
+        variables = tuple(payload["head"]["vars"])
+        rows = tuple(
+            tuple(binding[v]["value"] if v in binding else None for v in variables)
+            for binding in payload["results"]["bindings"]
+        )
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(f"{endpoint.query_url!r} did not answer with SPARQL JSON results: {body[:200]!r}") from None
     return QueryResult(variables, rows)
 
 
@@ -300,32 +462,45 @@ def _named_graphs(quads: Iterable[ox.Quad]) -> Iterator[tuple[str | None, list[o
         yield name, graphs[name]
 
 
-def upload_graph(kg: KnowledgeGraph, url: str, *, replace: bool = False, timeout: float = 60.0) -> int:
-    """Load ``kg`` into a SPARQL 1.1 Graph Store HTTP Protocol endpoint; the number of graphs sent.
+def upload_graph(
+    kg: KnowledgeGraph,
+    url: str | Endpoint,
+    *,
+    replace: bool = False,
+    timeout: float = 60.0,
+    default_graph: str | None = None,
+) -> int:
+    """Load ``kg`` through the SPARQL 1.1 Graph Store HTTP Protocol; the number of graphs sent.
 
-    Each document's quads go to the named graph of its IRI (``?graph=IRI``), the rest
-    to the default graph (``?default``). ``POST`` adds to what the store holds;
-    ``replace=True`` uses ``PUT`` and replaces each graph.
+    The store then holds kgraph's store model (see :func:`store_quads`): the merged graph in the
+    default graph (``?default``), or in the named graph ``default_graph`` for stores whose Graph
+    Store has no default graph (Virtuoso), and each document's triples in the graph named by its
+    IRI (``?graph=IRI``). ``POST`` adds to what the store holds; ``replace=True`` uses ``PUT``
+    and replaces each graph sent.
     """
-    base = _check_url(url)
+    endpoint = url if isinstance(url, Endpoint) else Endpoint.of(url, timeout=timeout)
+    base = endpoint.store_url
     separator = "&" if "?" in base else "?"
     sent = 0
-    for name, triples in _named_graphs(to_oxigraph_quads(kg)):
-        target = base + separator + (urllib.parse.urlencode({"graph": name}) if name else "default")
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        request = urllib.request.Request(
-            target, data=body, method="PUT" if replace else "POST", headers={"Content-Type": "application/n-triples"}
-        )
-        _request(request, timeout)
-        sent += 1
+    with endpoint.client() as client:
+        for name, triples in _named_graphs(store_quads(to_oxigraph_quads(kg))):
+            graph = name or default_graph
+            target = base + separator + (urllib.parse.urlencode({"graph": graph}) if graph else "default")
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            request = client.build_request(
+                "PUT" if replace else "POST", target, content=body, headers={"Content-Type": "application/n-triples"}
+            )
+            _send(client, request)
+            sent += 1
     return sent
 
 
-def query_target(target: str, sparql: str) -> QueryResult:
-    """Run ``sparql`` on a graph file, a store folder or an http(s) endpoint URL.
+def query_target(target: str, sparql: str, *, user: str | None = None, default_graph: str | None = None) -> QueryResult:
+    """Run ``sparql`` on a graph file, a store folder or an http(s) endpoint URL: the same answers from each.
 
     A file is loaded into memory with its named graphs and their union as the default
-    graph; a store folder is opened read-only; a URL is a SPARQL 1.1 Protocol endpoint.
+    graph; a store folder is opened read-only (its default graph holds the merged graph);
+    a URL is a SPARQL 1.1 Protocol endpoint or a server's base URL (see :class:`Endpoint`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -333,8 +508,9 @@ def query_target(target: str, sparql: str) -> QueryResult:
     ...     query_target(str(Path(folder, "g.nt")), "SELECT ?o WHERE { ?s ?p ?o }").rows
     (('urn:c',),)
     """
+    sparql = check_query(sparql)
     if target.startswith(("http://", "https://")):
-        return query_endpoint(target, sparql)
+        return query_endpoint(Endpoint.of(target, user=user), sparql, default_graph=default_graph)
     path = Path(target)
     if is_store(path):
         return query_store(open_store(path, read_only=True), sparql)
@@ -342,4 +518,4 @@ def query_target(target: str, sparql: str) -> QueryResult:
         raise InputError(f"{target!r} is neither a graph file, a store folder nor an http(s) URL")
     from kgraph.export import read_quads
 
-    return query_store(memory_store(read_quads(path)), sparql, union=False)
+    return query_store(memory_store(read_quads(path)), sparql)

@@ -14,6 +14,7 @@ from kgraph.build import BuildOptions, build
 from kgraph.engine import Engine
 from kgraph.engine.run import BuildTargets, run_build
 from kgraph.errors import ExitCode, InputError, OutputError, UsageError
+from kgraph.graph import KnowledgeGraph
 from kgraph.progress import BuildProgress, BuildStats
 from kgraph.store import to_oxigraph_quads
 from tests.conftest import run_cli
@@ -59,8 +60,12 @@ def test_summary_line_when_not_a_terminal(turtle_one_job: tuple[Path, str]) -> N
     target, stderr = turtle_one_job
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert len(lines) == 1, stderr
-    assert lines[0].startswith(f"kgraph: {len(ARTICLES)} documents processed, ")
-    assert "words/s" in lines[0] and lines[0].endswith(f"-> {target}")
+    assert lines[0].startswith(f"kgraph: {len(ARTICLES)} documents, ")
+    assert "words/s" in lines[0] and (f"-> {target} (" in lines[0] or f"→ {target} (" in lines[0])
+    # the counts are those of the graph written
+    written = KnowledgeGraph.read(target)
+    nodes, edges = written.graph.number_of_nodes(), written.graph.number_of_edges()
+    assert f" {nodes} actors, {edges} relations " in lines[0], (lines[0], written)
     assert "\x1b[" not in stderr  # no progress bar drawn on a pipe
 
 

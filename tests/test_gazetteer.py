@@ -11,7 +11,7 @@ import pytest
 
 from kgraph.errors import DictionaryError
 from kgraph.model import EntityType
-from kgraph.nlp.gazetteer import DATA_DIR, Role, load_gazetteer, read_actor_dictionary
+from kgraph.nlp.actors.gazetteer import DATA_DIR, Role, load_gazetteer, read_actor_dictionary
 
 ROOT = Path(__file__).resolve().parent.parent
 

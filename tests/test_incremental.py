@@ -42,7 +42,7 @@ def test_second_run_processes_zero_documents(tmp_path: Path) -> None:
 
     again = run_cli("build", str(news), "--store", str(store))
     assert again.returncode == 0, again.stderr.decode()
-    assert again.stderr.decode().startswith("kgraph: 0 documents processed (4 already in the store), 0 words")
+    assert again.stderr.decode().startswith("kgraph: 0 documents (4 already in the store), 0 actors, 0 relations")
     assert len(ox.Store(str(store))) == size
 
     write_articles(news, names[4:])  # the next day: two new articles in the folder
@@ -50,7 +50,7 @@ def test_second_run_processes_zero_documents(tmp_path: Path) -> None:
     daily = run_build([news], BuildTargets(output=output, store=store), progress=False)
     assert (daily.documents, daily.skipped) == (len(names) - 4, 4)
     assert daily.summary([str(store)]).startswith(
-        f"kgraph: {len(names) - 4} documents processed (4 already in the store)"
+        f"kgraph: {len(names) - 4} documents (4 already in the store)"
     )
     assert _count_documents(store) == len(names)
     new_graphs = {q.graph_name for q in ox.parse(path=str(output), format=ox.RdfFormat.N_QUADS)}

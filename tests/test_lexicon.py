@@ -9,8 +9,8 @@ import pytest
 
 from kgraph.errors import DictionaryError
 from kgraph.model import RelationType
-from kgraph.nlp.lexicon import DIRECT_OBJECT, TriggerKind, load_lexicon, read_lexicon
 from kgraph.nlp.pipeline import load_pipeline
+from kgraph.nlp.relations.lexicon import DIRECT_OBJECT, TriggerKind, load_lexicon, read_lexicon
 
 
 @pytest.mark.parametrize(

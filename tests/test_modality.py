@@ -11,7 +11,7 @@ import pytest
 
 from kgraph.errors import DictionaryError
 from kgraph.model import Modality, RelationType
-from kgraph.nlp.modality import load_modality_lexicon, modality_of
+from kgraph.nlp.relations.modality import load_modality_lexicon, modality_of
 
 A = Modality.ASSERTED
 N = Modality.NEGATED

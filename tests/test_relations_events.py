@@ -46,6 +46,38 @@ from tests.relations_helpers import triples
         ),
         # an agreement signed by several parties is cooperation
         ("Kenya and Uganda signed a trade deal.", {("Kenya", "cooperatesWith", "Uganda")}),
+        # memberships stated in passing
+        ("Finland joined NATO in April.", {("Finland", "memberOf", "NATO")}),
+        ("Montenegro joined NATO in 2017 after a long debate.", {("Montenegro", "memberOf", "NATO")}),
+        (
+            "Somalia was admitted to the East African Community on Friday.",
+            {("Somalia", "memberOf", "East African Community")},
+        ),
+        ("Hungary is one of three EU members that oppose the plan.", {("Hungary", "memberOf", "European Union")}),
+        ("Turkey, which is one of NATO's largest members, objected.", {("Turkey", "memberOf", "NATO")}),
+        (
+            "EU member states such as France and Germany backed the decision.",
+            {("France", "memberOf", "European Union"), ("Germany", "memberOf", "European Union")},
+        ),
+        (
+            "Several NATO members, including Turkey and Hungary, objected.",
+            {("Turkey", "memberOf", "NATO"), ("Hungary", "memberOf", "NATO")},
+        ),
+        (
+            "ASEAN, a grouping that counts Cambodia and Laos among its members, met on Friday.",
+            {("Cambodia", "memberOf", "ASEAN"), ("Laos", "memberOf", "ASEAN")},
+        ),
+        ("The African Union counts Chad among its members.", {("Chad", "memberOf", "African Union")}),
+        # places described by a place noun, a participle or a seat
+        ("Drones hit the Armenian city of Gyumri.", {("Gyumri", "locatedIn", "Armenia")}),
+        ("The strike hit the Ukrainian port of Odesa.", {("Odesa", "locatedIn", "Ukraine")}),
+        ("Mariupol, a port city in Ukraine, fell in May.", {("Mariupol", "locatedIn", "Ukraine")}),
+        ("Goma, the capital of North Kivu province, fell.", {("Goma", "locatedIn", "North Kivu province")}),
+        (
+            "Shan state, situated in northeastern Myanmar, saw heavy fighting.",
+            {("Shan state", "locatedIn", "Myanmar")},
+        ),
+        ("The OSCE Secretariat in Vienna issued a statement.", {("OSCE Secretariat", "locatedIn", "Vienna")}),
         # a visit to a leader is a consultation
         (
             "Kenyan President William Ruto visited Uganda's president Yoweri Museveni in Kampala.",
@@ -87,6 +119,13 @@ def test_event_construction(nlp: Any, text: str, expected: set[tuple[str, str, s
             "Kenya's Amos Kiprop and Uganda's Rose Akello each signed a separate agreement with UN officials.",
             {("Amos Kiprop", "cooperatesWith", "Rose Akello")},
         ),
+        # joining an act is no membership
+        ("Poland joined the EU in condemning the strike.", {("Poland", "memberOf", "European Union")}),
+        ("Kenya joined the United States in calling for a ceasefire.", {("Kenya", "memberOf", "United States")}),
+        # examples of a plural that is no body's membership
+        ("Big economies such as China and India objected.", {("China", "memberOf", "India")}),
+        # counting among members is no unmapped relation
+        ("The African Union counts Chad among its members.", {("African Union", "relatedTo", "Chad")}),
         # "both sides" is the two parties, not one owned by the other
         (
             "Israel and Hamas fought for weeks. Qatar appealed to both sides to stop.",

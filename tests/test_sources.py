@@ -35,7 +35,9 @@ def _read(*inputs: str | Path, **options: object) -> list:
 def test_text_file_is_one_document(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(PARAGRAPH, encoding="utf-8")
     [document] = _read(tmp_path / "a.txt")
-    assert (document.id, document.text, document.source) == ("a.txt", PARAGRAPH, str(tmp_path / "a.txt"))
+    assert (document.id, document.text, document.source) == ("a.txt", PARAGRAPH, "a.txt")  # no local folder
+    [document] = _read(tmp_path / "a.txt", full_paths=True)
+    assert document.source == str((tmp_path / "a.txt").resolve())
 
 
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from kgraph.model import EntityRef, EntityType, Modality, Relation, RelationType
 from kgraph.nlp.extensions import mention_index
-from kgraph.nlp.speech import attribute, reporting_speaker, reporting_speakers, speaks_for
+from kgraph.nlp.relations.speech import attribute, reporting_speaker, reporting_speakers, speaks_for
 
 
 def _token(doc: Any, word: str) -> Any:

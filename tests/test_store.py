@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
-import subprocess
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,7 +22,7 @@ from kgraph.store import (
     stored_documents,
     upload_graph,
 )
-from tests.conftest import ROOT, require_tool, run_cli
+from tests.conftest import ROOT, run_cli
 from tests.output_fixtures import cli, sample_graph
 
 PEOPLE = """
@@ -68,6 +63,9 @@ def test_add_graph_is_a_union_and_keeps_named_graphs(tmp_path: Path) -> None:
     assert len(store) == added  # adding the same graph again changes nothing
     names = {g.value for g in store.named_graphs()}
     assert names == set(kg.documents) | ({kg.base + "graph/events"} if kg.events() else set())
+    # the default graph holds the merged graph: the same triples as the Turtle file
+    default = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert len(default) == len(kg.to_rdflib())
     assert stored_documents(store) == {d.content_hash for d in kg.documents.values()}
     rebuilt = KnowledgeGraph.from_rdflib(store_to_graph(store))
     assert sorted(rebuilt.triples()) == sorted(kg.triples())
@@ -132,80 +130,17 @@ def test_cli_load_and_query_store(tmp_path: Path) -> None:
     code, _, err = cli("query", str(tmp_path / "store"), "SELEC nonsense")
     assert code != 0 and "SELEC nonsense" in err
     code, _, err = cli("load", str(source))
-    assert code != 0 and "--store" in err
+    assert code == 2 and "--store" in err and err.count("\n") == 1
+    code, _, err = cli("query", str(tmp_path / "store"), "SELECT ?x WHERE { ?x nope:p ?y }")
+    assert code != 0 and "unknown prefix" in err and err.count("\n") == 1
+    code, _, err = cli("query", str(tmp_path / "store"), "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert code == 2 and "refused" in err and err.count("\n") == 1
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-@pytest.fixture()
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """A real ``oxigraph serve`` on a free loopback port; yields its base URL, stops it after."""
-    binary = shutil.which("oxigraph") or require_tool("oxigraph")
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            binary,
-            "serve",
-            "--location",
-            str(tmp_path / "server"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
-                    break
-            except OSError as error:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    detail = process.stderr.read() if process.stderr and process.poll() is not None else b""
-                    raise RuntimeError(f"oxigraph serve did not start: {error}; {detail!r}") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def test_oxigraph_server_over_http_answers_like_the_embedded_store(
-    oxigraph_server: str, built: KnowledgeGraph, tmp_path: Path
-) -> None:
-    sent = upload_graph(built, f"{oxigraph_server}/store")
-    events = {built.base + "graph/events"} if built.events() else set()
-    assert sent == len(built.documents) + len(events)
-    remote = _names(query_endpoint(f"{oxigraph_server}/query", PREFIXED_PEOPLE).rows)
-    store = open_store(tmp_path / "embedded")
-    add_graph(store, built)
-    assert remote == _names(query_store(store, PEOPLE).rows)
-    assert {"Marco Rubio", "Henrik Aalbers"} <= set(remote)
-    graphs = query_endpoint(f"{oxigraph_server}/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert {row[0] for row in graphs.rows} == set(built.documents) | events
-    # the same triples, nothing lost or added on the way
-    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert query_endpoint(f"{oxigraph_server}/query", count).rows == ((str(len(store)),),)
-
-
-def test_cli_load_endpoint_and_query_url(oxigraph_server: str, tmp_path: Path) -> None:
-    source = sample_graph().write(tmp_path / "g.ttl")
-    code, _, err = cli("load", str(source), "--endpoint", f"{oxigraph_server}/store")
-    assert code == 0, err
-    code, out, err = cli("query", f"{oxigraph_server}/query", PREFIXED_PEOPLE, "--format", "csv")
-    assert code == 0, err
-    assert out.splitlines() == ["name", "Marco Rubio", "Sergei Lavrov"]
 
 
 def test_unreachable_endpoint_is_a_store_error() -> None:

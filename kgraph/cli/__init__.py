@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any, TextIO
+from typing import Annotated, Any, TextIO
 
 import click
 import typer
@@ -24,11 +24,29 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without type placeholders, options with PATH/TEXT metavars
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("kgraph")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            number = "unknown"
+        print(f"kgraph {number}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print kgraph's version and exit.", is_eager=True, callback=_print_version),
+    ] = False,
+) -> None:
     """Build geopolitical knowledge graphs (RDF, networkx, HTML) from news text."""
 
 
@@ -83,7 +101,7 @@ def _usage_error(error: BaseException) -> int:
     """One line for a command-line usage error (or the help text when no arguments were given)."""
     ctx = getattr(error, "ctx", None)
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
-        print(ctx.get_help(), file=sys.stderr)
+        print(ctx.get_help().rstrip(), file=sys.stderr)  # the help, once
         return int(ExitCode.USAGE)
     message = error.format_message() if hasattr(error, "format_message") else str(error)
     hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""

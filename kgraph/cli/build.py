@@ -51,6 +51,13 @@ def build(
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip malformed JSONL lines instead of stopping.")
     ] = False,
+    full_paths: Annotated[
+        bool,
+        typer.Option(
+            "--full-source-paths",
+            help="Record each text file's absolute path as dcterms:source (default: its path relative to the input).",
+        ),
+    ] = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers.", min=1)
     ] = 1,
@@ -97,7 +104,10 @@ def build(
         jobs=jobs,
         scheduler=scheduler,
         skip_bad=skip_bad,
+        full_paths=full_paths,
         progress=not quiet,
     )
     if not quiet:
-        print(stats.summary(targets.names()), file=sys.stderr)
+        from kgraph.cli.io import summary_arrow
+
+        print(stats.summary(targets.names(), arrow=summary_arrow()), file=sys.stderr)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kgraph.cli import app
-from kgraph.errors import KGraphError
+from kgraph.errors import KGraphError, UsageError
 from kgraph.export import OutputFormat
 from kgraph.export.html import SizeBy
 from kgraph.iri import check_base
 from kgraph.ontology import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kgraph.graph import KnowledgeGraph
 
 
 class ResultFormat(str, Enum):
@@ -23,6 +26,19 @@ class ResultFormat(str, Enum):
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
+
+
+def summary_arrow() -> str:
+    """An arrow stderr can print."""
+    return "→" if (getattr(sys.stderr, "encoding", None) or "").lower().replace("-", "") == "utf8" else "->"
+
+
+def _described(kg: KnowledgeGraph) -> str:
+    """A graph's size in words: "8 documents, 64 actors, 73 relations"."""
+    from kgraph.progress import count_of
+
+    documents, actors, relations = len(kg.documents), kg.graph.number_of_nodes(), kg.graph.number_of_edges()
+    return ", ".join((count_of(documents, "document"), count_of(actors, "actor"), count_of(relations, "relation")))
 
 
 def _format(name: str | None) -> OutputFormat | None:
@@ -60,7 +76,9 @@ def convert(
     else:
         write_graph(kg, target, fmt)
     if not quiet:
-        print(f"kgraph: {kg!r} -> {target}", file=sys.stderr)
+        from kgraph.export import written_paths
+
+        print(f"kgraph: {_described(kg)} {summary_arrow()} {', '.join(written_paths(target, fmt))}", file=sys.stderr)
 
 
 @app.command()
@@ -84,7 +102,7 @@ def merge(
         merged.merge(read_graph(path, base=base))
     merged.write(output, format=_format(format))
     if not quiet:
-        print(f"kgraph: merged {len(inputs)} graphs into {merged!r} -> {output}", file=sys.stderr)
+        print(f"kgraph: merged {len(inputs)} graphs: {_described(merged)} {summary_arrow()} {output}", file=sys.stderr)
 
 
 def _print_table(variables: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...]) -> None:
@@ -112,10 +130,24 @@ def _print_table(variables: tuple[str, ...], rows: tuple[tuple[str | None, ...],
     console.print(f"{len(rows)} rows")
 
 
+_USER_HELP = (
+    "NAME[:PASSWORD] for an endpoint that asks for HTTP Digest or Basic authentication "
+    "(the password may come from KGRAPH_STORE_PASSWORD instead)."
+)
+_DEFAULT_GRAPH_HELP = (
+    "Endpoint only: the named graph that stands for the default graph, for stores whose Graph Store "
+    "protocol has no default graph (Virtuoso; see docs/stores.md)."
+)
+
+
 @app.command()
 def query(
     target: Annotated[
-        str, typer.Argument(help="A graph file, a store folder, or a SPARQL endpoint http(s) URL.", show_default=False)
+        str,
+        typer.Argument(
+            help="A graph file, a store folder, or a SPARQL endpoint http(s) URL (or a server's base URL).",
+            show_default=False,
+        ),
     ],
     sparql: Annotated[
         str, typer.Argument(help="A SPARQL SELECT/ASK query, or @FILE to read it from a file.", show_default=False)
@@ -123,8 +155,15 @@ def query(
     format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Print as a table, CSV or JSON.")
     ] = ResultFormat.TABLE,
+    user: Annotated[str | None, typer.Option("--user", help=_USER_HELP, show_default=False)] = None,
+    default_graph: Annotated[
+        str | None, typer.Option("--default-graph", help=_DEFAULT_GRAPH_HELP, show_default=False)
+    ] = None,
 ) -> None:
-    """Run a SPARQL query over a graph file, a local store, or an endpoint (kg: and other prefixes predeclared)."""
+    """Run a read-only SPARQL query over a graph file, a store folder or an endpoint (kg: etc. predeclared).
+
+    Updates (INSERT, DELETE, LOAD, ...) are refused.
+    """
     from kgraph.store import query_target
 
     if sparql.startswith("@"):
@@ -132,7 +171,7 @@ def query(
         if not path.is_file():
             raise KGraphError(f"query file {str(path)!r} does not exist")
         sparql = path.read_text(encoding="utf-8")
-    result = query_target(target, sparql)
+    result = query_target(target, sparql, user=user, default_graph=default_graph)
     if format is ResultFormat.CSV:
         sys.stdout.write(result.to_csv())
     elif format is ResultFormat.JSON:
@@ -146,30 +185,45 @@ def load(
     inputs: Annotated[
         list[Path], typer.Argument(help="Graph files to load (any readable format).", show_default=False)
     ],
-    store: Annotated[Path | None, typer.Option(help="Embedded Oxigraph store folder (created if needed).")] = None,
+    store: Annotated[
+        Path | None, typer.Option(help="Embedded Oxigraph store folder (created if needed).", show_default=False)
+    ] = None,
     endpoint: Annotated[
-        str | None, typer.Option(help="SPARQL 1.1 Graph Store HTTP Protocol URL (e.g. http://host:7878/store).")
+        str | None,
+        typer.Option(
+            help="SPARQL 1.1 Graph Store URL (http://host:7878/store), or a server's base URL (http://host:7878).",
+            show_default=False,
+        ),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="With --endpoint: PUT (replace) each graph instead of POST (add).")
     ] = False,
+    user: Annotated[str | None, typer.Option("--user", help=_USER_HELP, show_default=False)] = None,
+    default_graph: Annotated[
+        str | None, typer.Option("--default-graph", help=_DEFAULT_GRAPH_HELP, show_default=False)
+    ] = None,
     base: Annotated[str, typer.Option(help="Base IRI of entity and document IRIs.")] = DEFAULT_BASE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary output.")] = False,
 ) -> None:
-    """Load graph files into a triple store, each document in its own named graph."""
+    """Load graph files into a triple store.
+
+    The merged graph goes to the default graph and each document's triples also to its named graph,
+    so queries give the same answers on the store as on the file.
+    """
     from kgraph.export import read_graph
-    from kgraph.store import add_graph, open_store, upload_graph
+    from kgraph.store import Endpoint, add_graph, open_store, upload_graph
 
     if (store is None) == (endpoint is None):
-        raise KGraphError("give exactly one of --store DIR or --endpoint URL")
+        raise UsageError("give exactly one of --store DIR or --endpoint URL")
+    target = Endpoint.of(endpoint, user=user) if endpoint is not None else None
     for path in inputs:
         kg = read_graph(path, base=check_base(base))
-        if store is not None:
-            added = add_graph(open_store(store), kg)
+        if target is None:
+            added = add_graph(open_store(store or Path()), kg)
             where, what = str(store), f"{added} quads"
         else:
-            sent = upload_graph(kg, endpoint or "", replace=replace)
-            where, what = endpoint or "", f"{sent} graphs"
+            sent = upload_graph(kg, target, replace=replace, default_graph=default_graph)
+            where, what = target.store_url, f"{sent} graph" + ("" if sent == 1 else "s")
         if not quiet:
             print(f"kgraph: loaded {path} ({what}) into {where}", file=sys.stderr)
 

@@ -39,6 +39,10 @@ def check_engine(engine: Engine, jobs: int, scheduler: str | None) -> None:
         raise UsageError(f"--jobs must be at least 1, got {jobs!r}")
     if scheduler is not None and engine is not Engine.DASK:
         raise UsageError(f"--scheduler {scheduler!r} needs --engine dask (got --engine {engine.value})")
+    if engine is Engine.DASK:
+        from kgraph.extras import require_extra
+
+        require_extra("distributed", "dask", "--engine dask")
 
 
 def run_engine(

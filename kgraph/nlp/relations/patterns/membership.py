@@ -1,0 +1,180 @@
+"""Memberships stated in passing.
+
+- lists read from the surface, where the parser often takes "states" for a verb: "the EU member
+  states Poland and Lithuania", "the EU's member countries Estonia, Latvia and Lithuania";
+- examples of members: "EU member states such as France and Germany", "NATO members, including
+  Turkey and Hungary", "members like Chile";
+- a body counting actors among its members: "a bloc that counts Cambodia and Laos among its members".
+"""
+
+from __future__ import annotations
+
+__all__ = ["find_member_lists", "find_member_examples"]
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.model import EntityType, RelationType
+from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.relations.patterns.arguments import actors_of, subjects_of
+from kgraph.nlp.relations.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.relations.patterns.coordination import unique
+
+_MEMBERS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
+_LIST_WORDS = frozenset({",", "and"})
+# Prepositions introducing examples of a plural: "such as", "including", "like".
+_EXAMPLES = frozenset({"as", "including", "like", "notably", "especially"})
+# Verbs of a body counting actors "among" its members.
+_COUNTING = frozenset({"count", "include", "number"})
+
+
+def _body_before(context: Context, i: int) -> ActorMention | None:
+    """The organisation just before token ``i`` ("EU member", "the EU's member")."""
+    j = i - 1
+    if j >= 0 and context.doc[j].lower_ in ("'s", "’s"):
+        j -= 1
+    bodies = [m for m in context.by_token.get(j, []) if m.entity.type is EntityType.ORGANIZATION]
+    return bodies[0] if bodies else None
+
+
+def _listed_after(context: Context, i: int) -> list[ActorMention]:
+    """The actors listed from token ``i`` on: mentions joined by commas and "and"."""
+    found: list[ActorMention] = []
+    j = i
+    while j < len(context.doc):
+        at = [m for m in context.by_token.get(j, []) if m.start == j and m.entity.type in _MEMBERS]
+        if not at:
+            break
+        found.append(at[0])
+        j = at[0].end
+        if j < len(context.doc) and context.doc[j].lower_ in _LIST_WORDS:
+            j += 1
+            if j < len(context.doc) and context.doc[j].lower_ == "and":
+                j += 1
+        else:
+            break
+    return found
+
+
+def find_member_lists(context: Context) -> Iterator[Candidate]:
+    """``memberOf`` from "<body> member states <actor>, <actor> and <actor>".
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["EU", "member", "states", "Poland"], [2, 2, 2, 2], ["compound", "compound", "ROOT", "appos"],
+    ...                 pos=["PROPN", "NOUN", "NOUN", "PROPN"],
+    ...                 actors={0: (T.ORGANIZATION, "European Union"), 3: (T.COUNTRY, "Poland")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_member_lists(c)]
+    [('Poland', 'memberOf', 'European Union')]"""
+    doc = context.doc
+    for token in context.tokens[:-1]:
+        plural = doc[token.i + 1]
+        if plural.i in context.by_token or not plural.lower_.endswith("s"):
+            continue
+        phrase = f"{token.lower_} {plural.lower_[:-1]}"
+        if not any(e.relation is RelationType.MEMBER_OF for e in context.lexicon.nouns(phrase)):
+            continue
+        body = _body_before(context, token.i)
+        if body is None:
+            continue
+        for member in _listed_after(context, plural.i + 1):
+            if member.entity != body.entity:
+                tokens = (body.start, body.end - 1, token.i, plural.i, member.start, member.end - 1)
+                yield Candidate(
+                    member.entity,
+                    RelationType.MEMBER_OF,
+                    body.entity,
+                    plural.i,
+                    f"{token.text} {plural.text}",
+                    tuple(sorted(set(tokens))),
+                    Pattern.MEMBER,
+                    modal=False,
+                )
+
+
+def _membership_noun(context: Context, noun: Token) -> bool:
+    """True for "members", "member states", "member countries" (the lexicon's memberOf nouns)."""
+    words = [
+        noun.lemma_.lower(),
+        *(
+            f"{c.lemma_.lower()} {noun.lemma_.lower()}"
+            for c in noun.children
+            if c.dep_ == "compound" and c.i == noun.i - 1
+        ),
+    ]
+    return any(e.relation is RelationType.MEMBER_OF for w in words for e in context.lexicon.nouns(w))
+
+
+def _bodies_of(context: Context, noun: Token) -> list[ActorMention]:
+    """The organisations a membership noun names: "EU member states", "NATO's members", "members of the AU"."""
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("compound", "poss")]
+    found = [m for c in modifiers for m in context.at(c)]
+    found += [
+        m
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in context.at(o)
+    ]
+    return unique(m for m in found if m.entity.type is EntityType.ORGANIZATION)
+
+
+def _examples(context: Context, noun: Token) -> list[tuple[Token, list[ActorMention]]]:
+    """The actors given as examples of ``noun``: "states such as A and B", "members, including A"."""
+    found = []
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "acl") and prep.lower_ in _EXAMPLES:
+            members = [m for o in prep.children if o.dep_ == "pobj" for m in actors_of(context, o)]
+            if members:
+                found.append((prep, members))
+    return found
+
+
+def _member_candidates(
+    members: list[ActorMention], bodies: list[ActorMention], trigger: Token, shown: tuple[int, ...]
+) -> Iterator[Candidate]:
+    for body in bodies:
+        for member in unique(members):
+            if member.entity != body.entity and member.entity.type in _MEMBERS:
+                tokens = {*shown, body.start, body.end - 1, member.start, member.end - 1}
+                yield Candidate(
+                    member.entity,
+                    RelationType.MEMBER_OF,
+                    body.entity,
+                    trigger.i,
+                    trigger.text,
+                    tuple(sorted(tokens)),
+                    Pattern.MEMBER,
+                    modal=False,
+                )
+
+
+def find_member_examples(context: Context) -> Iterator[Candidate]:
+    """``memberOf`` from examples of a body's members and from a body counting actors among its members.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["NATO", "members", "including", "Turkey"], [1, 1, 1, 2],
+    ...                 ["compound", "ROOT", "prep", "pobj"], pos=["PROPN", "NOUN", "VERB", "PROPN"],
+    ...                 lemmas=["NATO", "member", "include", "Turkey"],
+    ...                 actors={0: (T.ORGANIZATION, "NATO"), 3: (T.COUNTRY, "Turkey")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_member_examples(c)]
+    [('Turkey', 'memberOf', 'NATO')]"""
+    for token in context.tokens:
+        if token.pos_ == "NOUN" and not context.is_actor(token) and _membership_noun(context, token):
+            bodies = _bodies_of(context, token)
+            for prep, members in _examples(context, token) if bodies else ():
+                yield from _member_candidates(members, bodies, token, (token.i, prep.i))
+        if token.pos_ == "VERB" and token.lemma_.lower() in _COUNTING:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "among"):
+                for noun in (o for o in prep.children if o.dep_ == "pobj" and _membership_noun(context, o)):
+                    owners = [m for c in noun.children if c.dep_ == "poss" for m in context.at(c)]
+                    bodies = [m for m in owners if m.entity.type is EntityType.ORGANIZATION]
+                    bodies = bodies or [
+                        m for m in subjects_of(context, token)[0] if m.entity.type is EntityType.ORGANIZATION
+                    ]
+                    members = [m for c in token.children if c.dep_ == "dobj" for m in actors_of(context, c)]
+                    yield from _member_candidates(members, unique(bodies), token, (token.i, noun.i))

@@ -1,0 +1,267 @@
+"""Nominal triggers: possessive nominalisations ("Iran's condemnation of Israel"), support-verb
+constructions ("imposed sanctions on", "held talks with"), "talks/war between A and B"."""
+
+from __future__ import annotations
+
+__all__ = ["find_nominal", "between_participants"]
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.model import RelationType
+from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.relations.lexicon import LexiconEntry
+from kgraph.nlp.relations.patterns.arguments import actors_of, owners_of, prep_objects, reciprocal, subjects_of
+from kgraph.nlp.relations.patterns.base import Candidate, Context, Event, Pattern
+from kgraph.nlp.relations.patterns.coordination import unique
+from kgraph.nlp.relations.patterns.verbal import distributive, emit, response_targets
+from kgraph.nlp.relations.speech import is_speech_verb
+
+_BETWEEN = "between"
+# Participles naming who hosts talks, and prepositions setting an agreement in talks.
+_HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organize", "sponsor", "facilitate", "convene"})
+_SETTINGS = frozenset({"after", "during", "at", "following", "in"})
+# Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit", "under attack from".
+_STATES = frozenset({"at", "in", "on", "under"})
+# Quantities whose "in"/"of" complement is what a support verb handles: "$5 million in aid", "tonnes of food".
+_AMOUNTS = frozenset(
+    {
+        "million",
+        "billion",
+        "tonne",
+        "ton",
+        "package",
+        "shipment",
+        "consignment",
+        "batch",
+        "worth",
+        "dollar",
+        "euro",
+        "pound",
+    }
+)
+
+
+def between_participants(context: Context, noun: Token) -> list[ActorMention]:
+    """The actors of "between A, B and C" on ``noun``, or on its verb when it is its subject.
+
+    ("a meeting began in Kyiv between A, B and C")
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["talks", "between", "Kenya", "and", "Uganda"], [0, 0, 1, 2, 2],
+    ...                 ["ROOT", "prep", "pobj", "cc", "conj"], pos=["NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+    ...                 actors={2: (T.COUNTRY, "Kenya"), 4: (T.COUNTRY, "Uganda")})
+    >>> [m.entity.name for m in between_participants(c, c.doc[0])]
+    ['Kenya', 'Uganda']
+    """
+    found = prep_objects(context, noun, _BETWEEN)
+    if not found and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        found = prep_objects(context, noun.head, _BETWEEN)
+    return found
+
+
+def _base(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
+def _agent(context: Context, noun: Token) -> list[ActorMention]:
+    return prep_objects(context, noun, "by")
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb whose object (or passive subject, or "at war" complement) ``noun`` is."""
+    base = _base(noun)
+    head = base.head
+    if base.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _STATES and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "is at war with", "locked in a conflict with", "engaged in talks with"
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "of"):
+        amount = head.head  # "approved $500 million in aid to X", "sent 40 tonnes of aid to X"
+        if (amount.pos_ == "NUM" or amount.lemma_.lower() in _AMOUNTS) and amount.dep_ == "dobj":
+            if amount.head.pos_ in ("VERB", "AUX"):
+                return amount.head
+    return None
+
+
+def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Iterator[Candidate]:
+    assert entry.relation is not None
+    relation = entry.relation
+    governor = _governor(noun)
+    supported = governor is not None and (
+        governor.lemma_.lower() in entry.verbs
+        or (not entry.verbs and (context.lexicon.is_support(governor.lemma_) or governor.lemma_.lower() == "be"))
+    )
+    if entry.verbs and not supported:
+        return
+    subjects: list[ActorMention] = []
+    if supported and governor is not None:
+        subjects, _ = subjects_of(context, governor)
+        if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBN" and entry.verbs:
+            subjects = actors_of(context, governor.head)  # "the group, locked in a conflict with Ankara"
+    if not subjects:
+        subjects = [m for m in owners_of(context, noun) if m.root != noun.i] or _agent(context, noun)
+    preps = [p for p in entry.preps if p and p != _BETWEEN]
+    objects: list[ActorMention] = []
+    for prep in preps:
+        objects.extend(prep_objects(context, noun, prep))
+        if supported and governor is not None:
+            objects.extend(prep_objects(context, governor, prep))
+    if not objects:  # "a suspension of air links with Serbia": the preposition sits on the "of" complement
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for complement in (p for p in of.children if p.dep_ == "pobj" and not context.is_actor(p)):
+                for prep in preps:
+                    objects.extend(prep_objects(context, complement, prep))
+    objects = unique(objects)
+    pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
+    hosts = _hosts(context, noun) if relation.symmetric and not supported else []
+    if hosts:  # "A and B signed a deal after talks hosted by C": C met both, and they met each other
+        subjects = unique([*subjects, *hosts])
+        pool = pool or _attendees(context, noun)
+    pattern = Pattern.SUPPORT if supported else Pattern.BETWEEN if pool else Pattern.NOMINAL
+    if subjects and not pool:
+        context.events.append(
+            Event(relation, noun.i, tuple(subjects), tuple(objects), noun.lemma_.lower(), clausal=supported)
+        )
+    if relation.symmetric or entry.mutual:
+        if len(unique([*subjects, *objects, *pool])) < 2:
+            return
+        if entry.mutual and not objects and len(subjects) < 2:
+            return
+        yield from emit(
+            relation,
+            subjects,
+            objects,
+            trigger=noun,
+            trigger_text=_phrase(noun, governor if supported else None),
+            pattern=pattern,
+            symmetric_pool=pool,
+            mutual=entry.mutual,
+            distributive=supported and governor is not None and distributive(governor),
+        )
+        return
+    if not objects and relation is RelationType.APPEALS_TO and governor is not None and not supported:
+        # "X rejected Y's demand (request, order, call)": the appeal was addressed to X.
+        if any(e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)):
+            objects, _ = subjects_of(context, governor)
+    if not objects and relation is RelationType.APPEALS_TO:
+        # "its demand that Burundi's government grant ..."
+        objects = unique(
+            m
+            for clause in noun.children
+            if clause.dep_ in ("acl", "ccomp")
+            for c in clause.children
+            if c.dep_ == "nsubj"
+            for m in actors_of(context, c)
+        )
+    if not objects and relation is RelationType.THREATENS and supported and governor is not None:
+        objects = response_targets(context, governor)  # "take countermeasures in response to X's accession"
+    mutual = not objects and len(subjects) > 1 and _reciprocated(noun, governor if supported else None, preps)
+    if subjects and (objects or mutual):
+        yield from emit(
+            relation,
+            subjects,
+            objects,
+            trigger=_announced(noun, governor) if relation is RelationType.THREATENS and supported else noun,
+            trigger_text=_phrase(noun, governor if supported else None),
+            pattern=pattern,
+            inverse=entry.inverse,
+            mutual=mutual,
+        )
+
+
+def _announced(noun: Token, governor: Token | None) -> Token:
+    """The speech verb announcing a threat ("said Russia would take countermeasures"): the threat is made when
+    said; else the threat noun itself."""
+    if (
+        governor is not None
+        and governor.dep_ == "ccomp"
+        and is_speech_verb(governor.head)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in governor.children)
+        and not any(c.dep_ == "neg" for c in governor.children)
+    ):
+        return governor.head
+    return noun
+
+
+def _reciprocated(noun: Token, governor: Token | None, preps: list[str]) -> bool:
+    """True when the prepositional object of the noun or its verb is reciprocal: "tariffs on one another's goods"."""
+    holders = [noun] if governor is None else [noun, governor]
+    return any(
+        reciprocal(p)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for p in prep.children
+        if p.dep_ == "pobj"
+    )
+
+
+def _hosts(context: Context, noun: Token) -> list[ActorMention]:
+    """Who hosted or mediated the talks a noun names: "talks hosted by C"."""
+    return unique(
+        m
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HOSTING
+        for m in prep_objects(context, c, "by")
+    )
+
+
+def _attendees(context: Context, noun: Token) -> list[ActorMention]:
+    """The parties to talks named as the setting of an agreement: "A and B signed a deal after talks ..."."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _SETTINGS:
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    lexicon = context.lexicon
+    agreeing = any(e.relation is not None and e.relation.symmetric for e in lexicon.verb_forms(verb.lemma_, verb.text))
+    agreeing = agreeing or any(
+        e.relation is not None and e.relation.symmetric
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for e in lexicon.nouns(c.lemma_)
+    )
+    return subjects_of(context, verb)[0] if agreeing else []
+
+
+def _phrase(noun: Token, governor: Token | None) -> str:
+    words = [noun.text] if governor is None else [governor.text, noun.text]
+    preps = [c.text for c in noun.children if c.dep_ == "prep" and c.lower_ != "by"]
+    return " ".join(words + preps[:1])
+
+
+def find_nominal(context: Context) -> Iterator[Candidate]:
+    """Relations triggered by a lexicon noun.
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Iran", "'s", "condemnation", "of", "Israel"], [2, 0, 2, 2, 3],
+    ...                 ["poss", "case", "ROOT", "prep", "pobj"], pos=["PROPN", "PART", "NOUN", "ADP", "PROPN"],
+    ...                 actors={0: (T.COUNTRY, "Iran"), 4: (T.COUNTRY, "Israel")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_nominal(c)]
+    [('Iran', 'accuses', 'Israel')]"""
+    for noun in context.tokens:
+        if noun.pos_ not in ("NOUN", "PROPN", "VERB") or context.is_actor(noun):
+            continue
+        if noun.pos_ == "VERB" and noun.tag_ != "VBG":
+            continue
+        entries = list(context.lexicon.nouns(noun.lemma_)) or list(context.lexicon.nouns(noun.lower_))
+        if not entries:  # two-word triggers: "a protest note to X"
+            entries = [
+                e
+                for c in noun.children
+                if c.dep_ == "compound" and c.i == noun.i - 1
+                for e in context.lexicon.nouns(f"{c.lemma_.lower()} {noun.lemma_.lower()}")
+            ]
+        governor = _governor(noun)
+        if governor is not None and any(governor.lemma_.lower() in e.verbs for e in entries):
+            # the entry naming this support verb wins: "suspended cooperation with X" is no cooperation
+            entries = [e for e in entries if e.verbs]
+        for entry in entries:
+            yield from _entry_candidates(context, noun, entry)
