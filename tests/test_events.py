@@ -147,5 +147,5 @@ def test_store_runs_keep_joining_events(tmp_path: Path) -> None:
             ?e a kg:Event ; kg:eventRelation kg:consultsWith ; kg:reportedBy ?a ; kg:sourceCount ?sources }
         GROUP BY ?e ?sources ORDER BY DESC(?n)
     """
-    rows = [(int(r["n"].value), int(r["sources"].value)) for r in open_store(store).query(query, use_default_graph_as_union=True)]
+    rows = [(int(r["n"].value), int(r["sources"].value)) for r in open_store(store).query(query)]
     assert rows == [(3, 3), (1, 1)]

@@ -1,10 +1,9 @@
-"""``KnowledgeGraph`` <-> RDF, following the output contract of ``DESIGN.md``."""
+"""``KnowledgeGraph`` <-> rdflib terms, following the RDF contract (``docs/rdf-contract.md``)."""
 
 from __future__ import annotations
 
 __all__ = ["iter_triples", "iter_quads", "to_rdflib", "to_dataset", "from_rdflib", "ENTITY_CLASSES"]
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -17,7 +16,8 @@ from kgraph.dates import date_datatype
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
 from kgraph.iri import events_graph_iri, occurrence_iri
 from kgraph.model import EntityType, Modality, RelationType
-from kgraph.ontology import DEFAULT_BASE, KG, KG_NS, bind_prefixes
+from kgraph.ontology import DEFAULT_BASE, KG, bind_prefixes
+from kgraph.rdf.vocab import class_iri, rdf_text, relation_iri
 
 if TYPE_CHECKING:
     from kgraph.events import Event
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]
 
-ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(KG_NS + t.value) for t in EntityType}
+ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(class_iri(t)) for t in EntityType}
 _CLASS_TYPES = {v: k for k, v in ENTITY_CLASSES.items()}
-_RELATIONS = {URIRef(KG_NS + r.value): r for r in RelationType}
+_RELATIONS = {URIRef(relation_iri(r)): r for r in RelationType}
 
 
 def _date(value: str) -> Literal:
@@ -36,13 +36,8 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=URIRef(datatype)) if datatype else _text(value)
 
 
-# Lone surrogates cannot be encoded by any serialiser, and RDF parsers (raptor) reject
-# the noncharacters U+FFFE/U+FFFF: untrusted text gets U+FFFD in their place.
-_UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
 def _text(value: str) -> Literal:
-    return Literal(_UNSERIALISABLE.sub("\ufffd", value))
+    return Literal(rdf_text(value))
 
 
 def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
@@ -64,7 +59,7 @@ def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
             yield occurrence, PROV.wasDerivedFrom, URIRef(doc)
             yield occurrence, KG.mentionCount, Literal(int(count))
     for s, o, key, data in g.edges(keys=True, data=True):
-        yield URIRef(s), URIRef(KG_NS + key), URIRef(o)
+        yield URIRef(s), URIRef(relation_iri(key)), URIRef(o)
         for assertion in data["assertions"].values():
             yield from _assertion_triples(assertion)
     for assertion in kg.claims.values():
@@ -130,7 +125,7 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
             yield occurrence, PROV.wasDerivedFrom, graph, graph
             yield occurrence, KG.mentionCount, Literal(int(count)), graph
     for s, o, key, data in g.edges(keys=True, data=True):
-        direct = (URIRef(s), URIRef(KG_NS + key), URIRef(o))
+        direct = (URIRef(s), URIRef(relation_iri(key)), URIRef(o))
         edge_documents = sorted({a.document for a in data["assertions"].values()})
         edge_graphs: list[URIRef | None] = [URIRef(d) for d in edge_documents]
         for graph in edge_graphs or [None]:
@@ -157,7 +152,7 @@ def _assertion_triples(a: Assertion) -> Iterator[Triple]:
     node = URIRef(a.iri)
     yield node, RDF.type, KG.Assertion
     yield node, RDF.subject, URIRef(a.subject)
-    yield node, RDF.predicate, URIRef(KG_NS + a.relation.value)
+    yield node, RDF.predicate, URIRef(relation_iri(a.relation))
     yield node, RDF.object, URIRef(a.object)
     yield node, PROV.wasDerivedFrom, URIRef(a.document)
     yield node, KG.evidence, _text(a.evidence)
@@ -175,7 +170,7 @@ def _assertion_triples(a: Assertion) -> Iterator[Triple]:
 def _event_triples(e: Event) -> Iterator[Triple]:
     node = URIRef(e.iri)
     yield node, RDF.type, KG.Event
-    yield node, KG.eventRelation, URIRef(KG_NS + e.relation.value)
+    yield node, KG.eventRelation, URIRef(relation_iri(e.relation))
     yield node, KG.sourceActor, URIRef(e.subject)
     yield node, KG.targetActor, URIRef(e.object)
     for report in e.reports:
@@ -305,8 +300,8 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     # Direct triples without a provenance node (e.g. hand-written RDF) still become edges.
     for predicate, relation in _RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
-            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation.value):
-                g.add_edge(str(s), str(o), key=relation.value, relation=relation.value, assertions={}, count=0,
+            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation):
+                g.add_edge(str(s), str(o), key=relation, relation=relation.value, assertions={}, count=0,
                            confidence=0.0, documents=[], reports=0, dates=[], date=None)
     for node in graph.subjects(RDF.type, KG.Statement):
         kg.add_statement(
