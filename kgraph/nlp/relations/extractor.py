@@ -311,7 +311,18 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
             found.append(_relation(doc, candidate, modality, speaker, context.sentence(candidate.trigger)))
     finally:
         doc._.kg_relations = known
-    return _dedupe(found)
+    return _dedupe(_without_own_side([*known, *static], found))
+
+
+def _without_own_side(static: Iterable[Relation], found: list[Relation]) -> list[Relation]:
+    """Drop meetings, agreements and conflicts between an actor and a body it belongs to or leads:
+    "Somalia, whose president attended the summit" is no meeting of Somalia with its president."""
+    links = {
+        frozenset((r.subject, r.object))
+        for r in static
+        if r.relation in (RelationType.AFFILIATED_WITH, RelationType.LEADS, RelationType.MEMBER_OF)
+    }
+    return [r for r in found if not (r.relation.symmetric and frozenset((r.subject, r.object)) in links)]
 
 
 class RelationExtractor(UserFileComponent):
