@@ -1,4 +1,4 @@
-"""``KnowledgeGraph`` <-> RDF, following the output contract of ``DESIGN.md``."""
+"""``KnowledgeGraph`` <-> RDF, following the output contract of ``docs/rdf-contract.md``."""
 
 from __future__ import annotations
 
