@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import shutil
 import statistics
 import subprocess
@@ -50,7 +51,7 @@ _RECORD_JS = """
     if (window.kgRecording) requestAnimationFrame(step);
   }
   requestAnimationFrame(step);
-  window.kg.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0});
+  if (window.kg) window.kg.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0});
 })()
 """
 
@@ -58,7 +59,7 @@ _RECORD_JS = """
 def _frames(browser: Browser, mode: str, steps: int = 40) -> list[float]:
     """Drag the graph (pan) or turn the mouse wheel (zoom) like a person, and time the frames drawn meanwhile."""
     box = browser.evaluate(
-        "(() => { const r = window.kg.renderer.getContainer().getBoundingClientRect();"
+        "(() => { const r = (window.kg ? window.kg.renderer.getContainer() : document.body).getBoundingClientRect();"
         " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
     )
     x, y = float(box[0]) - 150, float(box[1])
@@ -144,10 +145,12 @@ def main() -> None:
         folder = Path(name)
         profile = folder / "profile"
         profile.mkdir()
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (figures grow with the load)")
         browser = Browser(profile, shutil.which("chromium") or "chromium")
         try:
             for size in args.sizes:
                 measure(size, folder, browser)
+            print(f"load average after: {os.getloadavg()[0]:.1f}")
         finally:
             browser.close()
 

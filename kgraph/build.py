@@ -6,7 +6,7 @@ __all__ = ["BuildOptions", "DEFAULT_OPTIONS", "as_documents", "extract", "build"
 
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -148,7 +148,3 @@ def build(
     for records in extract(as_documents(inputs), nlp or worker_pipeline(options), options=options):
         kg.add_records(records)
     return kg
-
-
-def with_options(options: BuildOptions, **changes: object) -> BuildOptions:
-    return replace(options, **changes)  # type: ignore[arg-type]

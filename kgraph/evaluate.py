@@ -20,7 +20,6 @@ __all__ = [
     "evaluate",
 ]
 
-import json
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -33,6 +32,7 @@ from rdflib.namespace import SKOS
 from spacy.language import Language
 
 from kgraph.errors import InputError
+from kgraph.jsonl import read_jsonl
 from kgraph.model import Document, EntityType, RelationType
 from kgraph.ontology import KG_NS
 
@@ -95,11 +95,9 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     if not source.is_file():
         raise InputError(f"gold file {str(source)!r} does not exist")
     documents = []
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for line in read_jsonl(source, what="gold file", error=InputError):
+        record = line.record
         try:
-            record = json.loads(line)
             documents.append(
                 GoldDocument(
                     id=str(record["id"]),
@@ -116,7 +114,7 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
                 )
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{source}, line {number}: not a gold record ({error!r})") from None
+            line.fail(f"not a gold record ({error!r})")
     return documents
 
 

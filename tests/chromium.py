@@ -73,6 +73,13 @@ class Browser:
             raise AssertionError(f"{expression!r} raised {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def open_plain(self, url: str) -> None:
+        """Open a page and wait for its load event only."""
+        self.call("Page.navigate", url=url)
+        deadline = time.monotonic() + 30
+        while self.evaluate("document.readyState") != "complete" and time.monotonic() < deadline:
+            time.sleep(0.05)
+
     def open(self, url: str, timeout: float = 30) -> None:
         self.call("Page.navigate", url="about:blank")  # a fresh document even when only the #fragment differs
         while self.evaluate("location.href") != "about:blank":

@@ -16,7 +16,6 @@ from kgraph.engine import Engine, run_engine
 from kgraph.engine import stream as stream_module
 from kgraph.engine.run import BuildTargets, run_build
 from kgraph.engine.stream import external_sort
-from kgraph.engine.triples import record_quads, record_triples
 from kgraph.errors import KGraphError
 from kgraph.export.rdf_formats import to_oxigraph_triples
 from kgraph.graph import KnowledgeGraph
@@ -32,6 +31,7 @@ from kgraph.model import (
     Statement,
 )
 from kgraph.rdf import iter_triples
+from kgraph.rdf.record_terms import record_quads, record_triples
 from kgraph.sources import read_documents
 from kgraph.store import to_oxigraph_quads
 from tests.scale_corpus import share_test_pipeline, write_articles

@@ -78,6 +78,36 @@ from tests.relations_helpers import triples
             {("Shan state", "locatedIn", "Myanmar")},
         ),
         ("The OSCE Secretariat in Vienna issued a statement.", {("OSCE Secretariat", "locatedIn", "Vienna")}),
+        # conflicts stated by a state noun, a hyphenated pair or a passive "locked in"
+        (
+            "M23 rebels have been locked in heavy fighting with the Congolese army.",
+            {("M23", "inConflictWith", "Democratic Republic of the Congo")},
+        ),
+        ("The Russia-Ukraine war has entered its fifth month.", {("Russia", "inConflictWith", "Ukraine")}),
+        ("The Israel-Hamas war displaced thousands.", {("Israel", "inConflictWith", "Hamas")}),
+        ("The US-China talks ended without a deal.", {("United States", "consultsWith", "China")}),
+        # aid delivered, carried or lent
+        (
+            "The WHO completed the delivery of medical supplies to Sudan.",
+            {("World Health Organization", "aids", "Sudan")},
+        ),
+        ("Russian aircraft carried troops to Kazakhstan.", {("Russia", "aids", "Kazakhstan")}),
+        ("The IMF approved a new loan for Pakistan.", {("International Monetary Fund", "aids", "Pakistan")}),
+        # a mediator brokering an agreement talked with both parties, who agreed with each other
+        (
+            "Qatar brokered a truce between Israel and Hamas.",
+            {
+                ("Qatar", "consultsWith", "Israel"),
+                ("Qatar", "consultsWith", "Hamas"),
+                ("Israel", "cooperatesWith", "Hamas"),
+            },
+        ),
+        (
+            "The AU team succeeded in brokering an accord between Ethiopia and the TPLF.",
+            {("AU team", "consultsWith", "Ethiopia"), ("Ethiopia", "cooperatesWith", "TPLF")},
+        ),
+        # boycotting goods is a sanction
+        ("Ukraine boycotted Russian goods.", {("Ukraine", "sanctions", "Russia")}),
         # a visit to a leader is a consultation
         (
             "Kenyan President William Ruto visited Uganda's president Yoweri Museveni in Kampala.",
@@ -126,6 +156,32 @@ def test_event_construction(nlp: Any, text: str, expected: set[tuple[str, str, s
         ("Big economies such as China and India objected.", {("China", "memberOf", "India")}),
         # counting among members is no unmapped relation
         ("The African Union counts Chad among its members.", {("African Union", "relatedTo", "Chad")}),
+        # a mediator is no party to the agreement it brokered
+        ("Qatar brokered a truce between Israel and Hamas.", {("Qatar", "cooperatesWith", "Israel")}),
+        # staying away from a meeting sanctions no one
+        (
+            "Armenia boycotted the CSTO summit in Minsk.",
+            {("Armenia", "sanctions", "Collective Security Treaty Organization")},
+        ),
+        (
+            "Armenia's boycott of the CSTO summit angered Moscow.",
+            {("Armenia", "sanctions", "Collective Security Treaty Organization")},
+        ),
+        # speaking to the press is no consultation
+        (
+            "Speaking to Russian broadcaster RBK, Foreign Minister Sergei Lavrov said the talks had failed.",
+            {("Sergei Lavrov", "consultsWith", "RBK")},
+        ),
+        ("Kenyan President William Ruto spoke to the BBC on Monday.", {("William Ruto", "consultsWith", "BBC")}),
+        # a country does not meet its own president
+        (
+            "Somalia, whose President Hassan Mohamud attended the summit, joined the bloc.",
+            {("Somalia", "consultsWith", "Hassan Mohamud")},
+        ),
+        (
+            "Kenyan President William Ruto and Kenyan officials met Ugandan officials in Kampala.",
+            {("William Ruto", "consultsWith", "Kenya")},
+        ),
         # "both sides" is the two parties, not one owned by the other
         (
             "Israel and Hamas fought for weeks. Qatar appealed to both sides to stop.",

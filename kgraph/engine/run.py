@@ -113,7 +113,7 @@ def _add_imported(
         kg.merge(imported)
     for sink in sinks:
         if isinstance(sink, StoreSink):
-            from kgraph.store import to_oxigraph_quads
+            from kgraph.rdf import to_oxigraph_quads
 
             quads = to_oxigraph_quads(imported)
             sink.store.extend(quads)

@@ -1,7 +1,7 @@
 """Streaming writers: records go to N-Triples/N-Quads, sorted Turtle or a store as they come.
 
 Memory does not grow with the corpus: each batch of documents becomes triples
-(``kgraph.engine.triples``) that are written out at once. Files are written through
+(``kgraph.rdf.record_terms``) that are written out at once. Files are written through
 ``kgraph.io.atomic_output``, so an error mid-stream leaves no partial file.
 """
 
@@ -18,12 +18,12 @@ from typing import IO, Protocol
 
 import pyoxigraph as ox
 
-from kgraph.engine.triples import record_quads, record_triples
 from kgraph.errors import StoreError
 from kgraph.export import OutputFormat
 from kgraph.io import atomic_output
 from kgraph.model import DocumentRecords
 from kgraph.ontology import PREFIXES
+from kgraph.rdf.record_terms import record_quads, record_triples
 
 _LINE_FORMATS = {OutputFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES, OutputFormat.NQUADS: ox.RdfFormat.N_QUADS}
 #: Formats written as documents come, without holding the graph in memory.

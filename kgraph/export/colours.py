@@ -38,7 +38,7 @@ RELATION_COLOURS: dict[RelationType, str] = {
     RelationType.RELATED_TO: "#c7c7c7",
 }
 
-#: Colours of the biggest communities, biggest first; smaller ones share ``OTHER_COMMUNITY``.
+#: Colours of communities, biggest first, repeating after the twentieth; a lone actor gets ``OTHER_COMMUNITY``.
 COMMUNITY_COLOURS = [
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
     "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d",
@@ -48,9 +48,9 @@ OTHER_COMMUNITY = "#aeb4bb"
 
 
 def community_colour(rank: int) -> str:
-    """The colour of the community ranked ``rank`` by size (0 = biggest).
+    """The colour of the community ranked ``rank`` by size (0 = biggest); colours repeat after the twentieth.
 
-    >>> community_colour(0), community_colour(99)
-    ('#4e79a7', '#aeb4bb')
+    >>> community_colour(0), community_colour(20), community_colour(-1)
+    ('#4e79a7', '#4e79a7', '#aeb4bb')
     """
-    return COMMUNITY_COLOURS[rank] if 0 <= rank < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY
+    return COMMUNITY_COLOURS[rank % len(COMMUNITY_COLOURS)] if rank >= 0 else OTHER_COMMUNITY

@@ -263,7 +263,11 @@ def _payload(kg: KnowledgeGraph, opts: HtmlOptions) -> dict[str, Any]:
             if r.value in relation_counts
         ],
         "communities": [
-            {"colour": community_colour(c), "size": community_size[c], "label": leaders[c]}
+            {
+                "colour": community_colour(c if community_size[c] > 1 else -1),
+                "size": community_size[c],
+                "label": leaders[c],
+            }
             for c in sorted(community_size)
         ],
         "dropped": [g.nodes[n]["label"] for n in dropped],

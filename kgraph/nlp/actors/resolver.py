@@ -31,13 +31,16 @@ from kgraph.nlp.actors.resolution import ACTING, NER_TYPES, ResolutionState, Spa
 from kgraph.nlp.actors.titles import TitleLexicon
 from kgraph.nlp.actors.wordclasses import WordClasses
 from kgraph.nlp.extensions import ActorMention, EntityInfo, register_extensions
+from kgraph.nlp.user_files import UserFileComponent
 
 # People's roles NER sometimes runs an organisation's name into ("a State Department Spokesman").
 _ROLE_TAILS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "adviser", "advisor"})
 
 
-class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
+class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComponent):
     """Turn gazetteer spans and ``doc.ents`` into canonical ``ActorMention``s and in-mention facts."""
+
+    user_file_attr, user_file_name = "actors", "actors.jsonl"
 
     def __init__(self, *, name: str = "kgraph_actors", actors: str | None = None) -> None:
         self.name = name
@@ -46,6 +49,9 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
         self._titles: TitleLexicon | None = None
         self._words: WordClasses | None = None
         register_extensions()
+
+    def reload(self) -> None:
+        self._gazetteer = self._titles = self._words = None
 
     def __call__(self, doc: Doc) -> Doc:
         state = ResolutionState.of(doc)

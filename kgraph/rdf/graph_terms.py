@@ -1,4 +1,4 @@
-"""``KnowledgeGraph`` <-> RDF, following the output contract of ``docs/rdf-contract.md``."""
+"""``KnowledgeGraph`` <-> rdflib terms, following the RDF contract (``docs/rdf-contract.md``)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from rdflib.term import Node
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
 from kgraph.iri import occurrence_iri
 from kgraph.model import EntityType, Modality, RelationType
-from kgraph.ontology import DEFAULT_BASE, KG, KG_NS, bind_prefixes
+from kgraph.ontology import DEFAULT_BASE, KG, bind_prefixes
+from kgraph.rdf.vocab import class_iri, rdf_text, relation_iri
 
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]
 
-ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(KG_NS + t.value) for t in EntityType}
+ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(class_iri(t)) for t in EntityType}
 _CLASS_TYPES = {v: k for k, v in ENTITY_CLASSES.items()}
-_RELATIONS = {URIRef(KG_NS + r.value): r for r in RelationType}
+_RELATIONS = {URIRef(relation_iri(r)): r for r in RelationType}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -30,13 +31,8 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else _text(value)
 
 
-# Lone surrogates cannot be encoded by any serialiser, and RDF parsers (raptor) reject
-# the noncharacters U+FFFE/U+FFFF: untrusted text gets U+FFFD in their place.
-_UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
 def _text(value: str) -> Literal:
-    return Literal(_UNSERIALISABLE.sub("\ufffd", value))
+    return Literal(rdf_text(value))
 
 
 def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
@@ -58,7 +54,7 @@ def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
             yield occurrence, PROV.wasDerivedFrom, URIRef(doc)
             yield occurrence, KG.mentionCount, Literal(int(count))
     for s, o, key, data in g.edges(keys=True, data=True):
-        yield URIRef(s), URIRef(KG_NS + key), URIRef(o)
+        yield URIRef(s), URIRef(relation_iri(key)), URIRef(o)
         for assertion in data["assertions"].values():
             yield from _assertion_triples(assertion)
     for assertion in kg.claims.values():
@@ -122,7 +118,7 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
             yield occurrence, PROV.wasDerivedFrom, graph, graph
             yield occurrence, KG.mentionCount, Literal(int(count)), graph
     for s, o, key, data in g.edges(keys=True, data=True):
-        direct = (URIRef(s), URIRef(KG_NS + key), URIRef(o))
+        direct = (URIRef(s), URIRef(relation_iri(key)), URIRef(o))
         edge_documents = sorted({a.document for a in data["assertions"].values()})
         edge_graphs: list[URIRef | None] = [URIRef(d) for d in edge_documents]
         for graph in edge_graphs or [None]:
@@ -145,7 +141,7 @@ def _assertion_triples(a: Assertion) -> Iterator[Triple]:
     node = URIRef(a.iri)
     yield node, RDF.type, KG.Assertion
     yield node, RDF.subject, URIRef(a.subject)
-    yield node, RDF.predicate, URIRef(KG_NS + a.relation.value)
+    yield node, RDF.predicate, URIRef(relation_iri(a.relation))
     yield node, RDF.object, URIRef(a.object)
     yield node, PROV.wasDerivedFrom, URIRef(a.document)
     yield node, KG.evidence, _text(a.evidence)
@@ -272,8 +268,8 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     # Direct triples without a provenance node (e.g. hand-written RDF) still become edges.
     for predicate, relation in _RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
-            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation.value):
-                g.add_edge(str(s), str(o), key=relation.value, relation=relation.value, assertions={}, count=0,
+            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation):
+                g.add_edge(str(s), str(o), key=relation, relation=relation.value, assertions={}, count=0,
                            confidence=0.0, documents=[])
     for node in graph.subjects(RDF.type, KG.Statement):
         kg.add_statement(
