@@ -103,3 +103,21 @@ def test_title_run_into_the_name_by_ner(nlp: Any) -> None:
     doc = nlp("US Secretary of State Ilya Castellanos urged Europe to spend more on defence.")
     assert mentions(doc)["Ilya Castellanos"] == (P, "Ilya Castellanos")
     assert ("Ilya Castellanos", "holdsPosition", "Secretary of State") in triples(doc)
+
+
+def test_spokesperson_for_a_named_body(nlp: Any) -> None:
+    doc = nlp("Spokesperson for the Moldovan Foreign Ministry Ana Cebotari described the congress as staged.")
+    assert {
+        ("Ana Cebotari", "holdsPosition", "Spokesperson"),
+        ("Ana Cebotari", "affiliatedWith", "Moldovan Foreign Ministry"),
+        ("Moldovan Foreign Ministry", "affiliatedWith", "Moldova"),
+    } <= triples(doc)
+    doc = nlp("US Secretary of State Ilya Castellanos met Mexican officials.")
+    assert ("Ilya Castellanos", "holdsPosition", "Secretary of State") in triples(doc)
+
+
+def test_demonym_body_is_affiliated_but_not_a_church(nlp: Any) -> None:
+    doc = nlp("The Armenian Defense Ministry reported two injured soldiers.")
+    assert ("Armenian Defense Ministry", "affiliatedWith", "Armenia") in triples(doc)
+    doc = nlp("The Russian Orthodox Church condemned the vote.")
+    assert not any(r == "affiliatedWith" for _, r, _ in triples(doc))

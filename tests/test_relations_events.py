@@ -23,7 +23,7 @@ from tests.relations_helpers import triples
             {("Turkey", "consultsWith", "Greece"), ("Turkey", "consultsWith", "Cyprus")},
         ),
         (
-            "Sergio Lamas held phone calls with his counterparts in Brazil and Argentina.",
+            "On Sunday Sergio Lamas held calls with his counterparts in Brazil and Argentina.",
             {("Sergio Lamas", "consultsWith", "Brazil"), ("Sergio Lamas", "consultsWith", "Argentina")},
         ),
         (
@@ -32,8 +32,8 @@ from tests.relations_helpers import triples
         ),
         # reciprocal objects: the relation holds both ways between the subjects
         (
-            "Colombia and Ecuador slapped tariffs on one another's goods.",
-            {("Colombia", "sanctions", "Ecuador"), ("Ecuador", "sanctions", "Colombia")},
+            "Chile and Bolivia slapped steep tariffs on each other's exports.",
+            {("Chile", "sanctions", "Bolivia"), ("Bolivia", "sanctions", "Chile")},
         ),
         (
             "Russia and Ukraine accused each other of shelling the plant.",
@@ -64,8 +64,8 @@ from tests.relations_helpers import triples
             {("Turkey", "memberOf", "NATO"), ("Hungary", "memberOf", "NATO")},
         ),
         (
-            "ASEAN, a grouping that counts Cambodia and Laos among its members, met on Friday.",
-            {("Cambodia", "memberOf", "ASEAN"), ("Laos", "memberOf", "ASEAN")},
+            "ASEAN, which counts Vietnam and Laos among its members, met in Hanoi.",
+            {("Vietnam", "memberOf", "ASEAN"), ("Laos", "memberOf", "ASEAN")},
         ),
         ("The African Union counts Chad among its members.", {("Chad", "memberOf", "African Union")}),
         # places described by a place noun, a participle or a seat
@@ -74,14 +74,14 @@ from tests.relations_helpers import triples
         ("Mariupol, a port city in Ukraine, fell in May.", {("Mariupol", "locatedIn", "Ukraine")}),
         ("Goma, the capital of North Kivu province, fell.", {("Goma", "locatedIn", "North Kivu province")}),
         (
-            "Shan state, situated in northeastern Myanmar, saw heavy fighting.",
-            {("Shan state", "locatedIn", "Myanmar")},
+            "Darfur, located in western Sudan, saw heavy shelling.",
+            {("Darfur", "locatedIn", "Sudan")},
         ),
         ("The OSCE Secretariat in Vienna issued a statement.", {("OSCE Secretariat", "locatedIn", "Vienna")}),
         # conflicts stated by a state noun, a hyphenated pair or a passive "locked in"
         (
-            "M23 rebels have been locked in heavy fighting with the Congolese army.",
-            {("M23", "inConflictWith", "Democratic Republic of the Congo")},
+            "Houthi fighters have been locked in fighting with the Yemeni army for months.",
+            {("Houthis", "inConflictWith", "Yemen")},
         ),
         ("The Russia-Ukraine war has entered its fifth month.", {("Russia", "inConflictWith", "Ukraine")}),
         ("The Israel-Hamas war displaced thousands.", {("Israel", "inConflictWith", "Hamas")}),
@@ -103,8 +103,8 @@ from tests.relations_helpers import triples
             },
         ),
         (
-            "The AU team succeeded in brokering an accord between Ethiopia and the TPLF.",
-            {("AU team", "consultsWith", "Ethiopia"), ("Ethiopia", "cooperatesWith", "TPLF")},
+            "The AU panel succeeded in brokering a peace accord between Ethiopia and the TPLF.",
+            {("AU panel", "consultsWith", "Ethiopia"), ("Ethiopia", "cooperatesWith", "TPLF")},
         ),
         # boycotting goods is a sanction
         ("Ukraine boycotted Russian goods.", {("Ukraine", "sanctions", "Russia")}),

@@ -269,8 +269,16 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     for predicate, relation in _RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
             if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation):
-                g.add_edge(str(s), str(o), key=relation, relation=relation.value, assertions={}, count=0,
-                           confidence=0.0, documents=[])
+                g.add_edge(
+                    str(s),
+                    str(o),
+                    key=relation,
+                    relation=relation.value,
+                    assertions={},
+                    count=0,
+                    confidence=0.0,
+                    documents=[],
+                )
     for node in graph.subjects(RDF.type, KG.Statement):
         kg.add_statement(
             StatementInfo(

@@ -173,17 +173,20 @@ class GroupRules(ResolverBase):
             return False
         if any(i in state.taken and not owner.start <= i < owner.end for i in range(owner.start, noun.i + 1)):
             return False
-        if noun.lower_ in self.words.state_body_nouns and all(
-            t.text.islower() for t in doc[owner.end : noun.i + 1] if t.text not in {"'s", "’s"}
-        ):
-            # "China's foreign ministry", "the Polish foreign ministry": the state speaking (a named
-            # "Ministry of Commerce" or "Defence Ministry" stays an Organization)
-            owner.end = noun.i + 1
-            owner.alias = doc[owner.start : owner.end].text
-            state.taken.update(range(owner.start, owner.end))
-            return True
-        name = doc[owner.start : noun.i + 1].text
-        body = SpanCandidate(owner.start, noun.i + 1, EntityRef(EntityType.ORGANIZATION, name), name, source="body")
+        end = noun.i + 1
+        if noun.lower_ in self.words.state_body_nouns:
+            end = _of_complement_end(noun)  # "the Thai ministry of public health"
+        if not state.free(owner.end, end):
+            return False
+        # "China's foreign ministry", "the Thai ministry of public health": a sub-unit of the state, its own
+        # Organization affiliated with it (annotation guide), named in capitals whatever the text's case
+        possessive = doc[owner.end].text if doc[owner.end].text in {"'s", "’s"} else ""
+        body_words = doc[owner.end + (1 if possessive else 0) : end]
+        state_body = noun.lower_ in self.words.state_body_nouns
+        words = [_capitalised(t.text) if state_body else t.text for t in body_words]
+        name = f"{doc[owner.start : owner.end].text}{possessive} {' '.join(words)}"
+        alias = doc[owner.start : end].text
+        body = SpanCandidate(owner.start, end, EntityRef(EntityType.ORGANIZATION, name), alias, source="body")
         body.owner = owner.ref
         state.spans.remove(owner)
         state.add(body)
@@ -237,3 +240,29 @@ class GroupRules(ResolverBase):
         state.add(group)
         state.spans.append(owner)  # the country mention stays, nested inside the group
         return True
+
+
+_LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
+_COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ"})
+
+
+def _capitalised(word: str) -> str:
+    """ "foreign" -> "Foreign"; connectors stay lower case.
+
+    >>> [_capitalised(w) for w in ["health", "of", "NATO"]]
+    ['Health', 'of', 'NATO']
+    """
+    return word if word.lower() in _LOWER or not word[:1].islower() else word[:1].upper() + word[1:]
+
+
+def _of_complement_end(noun: Token) -> int:
+    """The end of "<noun> of <lower-case words>" ("ministry of public health"), else just after ``noun``."""
+    doc = noun.doc
+    end = noun.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text.islower():
+        k = end + 1
+        while k < len(doc) and doc[k].is_alpha and doc[k].text.islower() and doc[k].pos_ in _COMPLEMENT_POS:
+            k += 1
+        if doc[k - 1].pos_ in {"NOUN", "PROPN"}:
+            return k
+    return end

@@ -50,7 +50,7 @@ _PERSONS = frozenset(
     """official minister diplomat envoy spokesperson spokesman spokeswoman negotiator ambassador leader president
     chief secretary commander aide adviser advisor counterpart premier""".split()
 )
-# Nouns whose "in" complement is the state they serve: "his counterparts in the two countries".
+# Nouns whose "in" complement is the state they serve: "his counterparts in both states".
 _SERVING_IN = frozenset({"counterpart", "counterparts", "official", "officials", "minister", "ministers"})
 _COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 # Reciprocal pronouns: "on one another's goods", "accused each other".
