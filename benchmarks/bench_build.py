@@ -128,9 +128,9 @@ def run_shares(corpus: Path, batch_size: int, model: str, folder: Path) -> dict[
     import spacy
 
     from kgraph.build import BuildOptions, extract
-    from kgraph.engine.triples import record_triples
     from kgraph.export import OutputFormat
     from kgraph.graph import KnowledgeGraph
+    from kgraph.rdf.record_terms import record_triples
     from kgraph.sources import read_documents
 
     options = BuildOptions(model=model, batch_size=batch_size)

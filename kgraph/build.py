@@ -16,7 +16,7 @@ import itertools
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -283,7 +283,3 @@ def build(
     for records in extract(documents, nlp or worker_pipeline(options), options=options):
         kg.add_records(records)
     return kg
-
-
-def with_options(options: BuildOptions, **changes: object) -> BuildOptions:
-    return replace(options, **changes)  # type: ignore[arg-type]

@@ -20,7 +20,6 @@ __all__ = [
     "evaluate",
 ]
 
-import json
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -33,8 +32,9 @@ from rdflib.namespace import SKOS
 from spacy.language import Language
 
 from kgraph.errors import InputError
+from kgraph.jsonl import read_jsonl
 from kgraph.model import Document, EntityType, RelationType
-from kgraph.ontology import KG_NS
+from kgraph.rdf.vocab import class_iri, kg_iri, relation_iri
 
 _SCORED_TYPES = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.LOCATION, EntityType.GROUP}
 _FAMILY = {EntityType.LOCATION: EntityType.COUNTRY}
@@ -95,11 +95,9 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     if not source.is_file():
         raise InputError(f"gold file {str(source)!r} does not exist")
     documents = []
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for line in read_jsonl(source, what="gold file", error=InputError):
+        record = line.record
         try:
-            record = json.loads(line)
             documents.append(
                 GoldDocument(
                     id=str(record["id"]),
@@ -116,7 +114,7 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
                 )
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{source}, line {number}: not a gold record ({error!r})") from None
+            line.fail(f"not a gold record ({error!r})")
     return documents
 
 
@@ -194,7 +192,7 @@ class _Predicted:
 def _predicted_entities(graph: Graph) -> dict[str, _Predicted]:
     found: dict[str, _Predicted] = {}
     for entity_type in EntityType:
-        for node in graph.subjects(RDF.type, URIRef(KG_NS + entity_type.value)):
+        for node in graph.subjects(RDF.type, URIRef(class_iri(entity_type))):
             label = str(graph.value(node, RDFS.label) or "")
             names = {label, *(str(a) for a in graph.objects(node, SKOS.altLabel))}
             found[str(node)] = _Predicted(str(node), label, entity_type, frozenset(normalise(n) for n in names if n))
@@ -232,7 +230,7 @@ def score_graph(graph: Graph, gold: GoldDocument, evaluation: Evaluation) -> Non
 
     triples: set[tuple[str, RelationType, str]] = set()
     for relation in RelationType:
-        for s, o in graph.subject_objects(URIRef(KG_NS + relation.value)):
+        for s, o in graph.subject_objects(URIRef(relation_iri(relation))):
             a, b = str(s), str(o)
             if relation.symmetric and b < a:
                 a, b = b, a
@@ -272,8 +270,8 @@ def score_graph(graph: Graph, gold: GoldDocument, evaluation: Evaluation) -> Non
 def _evidence(graph: Graph, triple: tuple[str, RelationType, str]) -> str:
     s, relation, o = triple
     for node in graph.subjects(RDF.subject, URIRef(s)):
-        if (node, RDF.predicate, URIRef(KG_NS + relation.value)) in graph and (node, RDF.object, URIRef(o)) in graph:
-            return str(graph.value(node, URIRef(KG_NS + "evidence")) or "")
+        if (node, RDF.predicate, URIRef(relation_iri(relation))) in graph and (node, RDF.object, URIRef(o)) in graph:
+            return str(graph.value(node, URIRef(kg_iri("evidence"))) or "")
     return ""
 
 

@@ -195,11 +195,11 @@ class KnowledgeGraph:
         if not assertion.modality.asserted:
             self._tables.claims[assertion.iri] = assertion
             return
-        key = assertion.relation.value
+        key = assertion.relation  # edges are keyed by the RelationType itself
         if self.graph.has_edge(assertion.subject, assertion.object, key):
             data = self.graph.edges[assertion.subject, assertion.object, key]
         else:
-            self.graph.add_edge(assertion.subject, assertion.object, key=key, relation=key, assertions={})
+            self.graph.add_edge(assertion.subject, assertion.object, key=key, relation=key.value, assertions={})
             data = self.graph.edges[assertion.subject, assertion.object, key]
         data["assertions"][assertion.iri] = assertion
         values = data["assertions"].values()
@@ -269,7 +269,7 @@ class KnowledgeGraph:
     def triples(self) -> Iterator[tuple[str, str, str]]:
         """The direct ``(subject label, relation, object label)`` triples, sorted."""
         rows = sorted(
-            (self.graph.nodes[s]["label"], key, self.graph.nodes[o]["label"])
+            (self.graph.nodes[s]["label"], str(key), self.graph.nodes[o]["label"])
             for s, o, key in self.graph.edges(keys=True)
         )
         yield from rows
@@ -419,7 +419,7 @@ class KnowledgeGraph:
                 rows.append(
                     {
                         "subject": self.graph.nodes[s]["label"],
-                        "relation": key,
+                        "relation": str(key),
                         "object": self.graph.nodes[o]["label"],
                         "evidence": a.evidence,
                         "trigger": a.trigger,

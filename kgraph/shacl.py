@@ -100,6 +100,6 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
 def validate_file(path: str | Path, format: str | None = None) -> ValidationReport:
     """Validate a graph file in any format ``kgraph`` reads (all named graphs taken together)."""
     from kgraph.export import read_quads
-    from kgraph.export.rdf_formats import quads_to_rdflib
+    from kgraph.rdf import quads_to_rdflib
 
     return validate_graph(quads_to_rdflib(read_quads(path, format)))

@@ -39,6 +39,7 @@ from rdflib import Graph
 
 from kgraph.errors import InputError, KGraphError, StoreError, UsageError
 from kgraph.ontology import KG
+from kgraph.rdf.oxigraph import quads_to_rdflib, to_oxigraph_quads
 from kgraph.sparql_guard import guard_query, read_results
 
 if TYPE_CHECKING:
@@ -112,28 +113,6 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
         raise StoreError(f"cannot open the store at {str(folder)!r}: {error}") from None
 
 
-def _ox_term(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    from kgraph.export.rdf_formats import to_oxigraph_term
-
-    return to_oxigraph_term(node)  # type: ignore[arg-type]
-
-
-def to_oxigraph_quads(kg: KnowledgeGraph) -> list[ox.Quad]:
-    """Every quad of ``kg`` (see ``kgraph.rdf.iter_quads``), de-duplicated and sorted.
-
-    >>> import kgraph
-    >>> to_oxigraph_quads(kgraph.KnowledgeGraph())
-    []
-    """
-    from kgraph.rdf import iter_quads
-
-    unique = {
-        ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.NamedNode(str(g)) if g is not None else ox.DefaultGraph())  # type: ignore[arg-type]
-        for s, p, o, g in iter_quads(kg)
-    }
-    return sorted(unique, key=lambda q: (str(q.graph_name), str(q)))
-
-
 def store_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """kgraph's store model: every triple in the default graph (the merged graph, as in a Turtle
     file), and each document's quads also in the named graph of its document IRI.
@@ -185,8 +164,6 @@ def store_to_graph(store: ox.Store) -> Graph:
     >>> len(store_to_graph(ox.Store()))
     0
     """
-    from kgraph.export.rdf_formats import quads_to_rdflib
-
     return quads_to_rdflib(store)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".importlinter"
@@ -46,3 +49,19 @@ def test_import_contracts_are_kept() -> None:
     from importlinter.cli import lint_imports
 
     assert lint_imports(config_filename=str(CONFIG), no_cache=True) == 0
+
+
+def test_dictionaries_and_gold_files_fail_as_file_colon_line(tmp_path: Path) -> None:
+    from kgraph.errors import DictionaryError, InputError
+    from kgraph.evaluate import read_gold
+    from kgraph.nlp.actors.gazetteer import read_actor_dictionary
+    from kgraph.nlp.relations.lexicon import read_lexicon
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n{oops\n", encoding="utf-8")
+    for reader in (read_actor_dictionary, read_lexicon):
+        with pytest.raises(DictionaryError, match=rf"^{re.escape(str(bad))}:2: not valid JSON"):
+            reader(bad)
+    bad.write_text('{"id": "d1"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(bad))}:1: not a gold record"):
+        read_gold(bad)

@@ -89,7 +89,7 @@ def test_malformed_lines_name_file_and_line(tmp_path: Path, line: str, message: 
     bad.write_text('{"verb": "snub", "relation": "rejects"}\n\n' + line + "\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=message) as error:
         read_lexicon(bad)
-    assert f"{bad}, line 3" in str(error.value)
+    assert f"{bad}:3: " in str(error.value)
 
 
 def test_missing_file_is_a_dictionary_error(tmp_path: Path) -> None:
@@ -108,5 +108,5 @@ def test_entry_kinds_round_trip() -> None:
 def test_malformed_user_lexicon_fails_when_the_pipeline_loads(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"verb": "snub", "relation": "dislikes"}\n', encoding="utf-8")
-    with pytest.raises(DictionaryError, match="line 1"):
+    with pytest.raises(DictionaryError, match=r"bad\.jsonl:1: "):
         load_pipeline(lexicon=bad)

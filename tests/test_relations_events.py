@@ -23,7 +23,7 @@ from tests.relations_helpers import triples
             {("Turkey", "consultsWith", "Greece"), ("Turkey", "consultsWith", "Cyprus")},
         ),
         (
-            "Sergio Lamas held phone calls with his counterparts in Brazil and Argentina.",
+            "On Sunday Sergio Lamas held calls with his counterparts in Brazil and Argentina.",
             {("Sergio Lamas", "consultsWith", "Brazil"), ("Sergio Lamas", "consultsWith", "Argentina")},
         ),
         (
@@ -32,8 +32,8 @@ from tests.relations_helpers import triples
         ),
         # reciprocal objects: the relation holds both ways between the subjects
         (
-            "Colombia and Ecuador slapped tariffs on one another's goods.",
-            {("Colombia", "sanctions", "Ecuador"), ("Ecuador", "sanctions", "Colombia")},
+            "Chile and Bolivia slapped steep tariffs on each other's exports.",
+            {("Chile", "sanctions", "Bolivia"), ("Bolivia", "sanctions", "Chile")},
         ),
         (
             "Russia and Ukraine accused each other of shelling the plant.",
@@ -64,8 +64,8 @@ from tests.relations_helpers import triples
             {("Turkey", "memberOf", "NATO"), ("Hungary", "memberOf", "NATO")},
         ),
         (
-            "ASEAN, a grouping that counts Cambodia and Laos among its members, met on Friday.",
-            {("Cambodia", "memberOf", "ASEAN"), ("Laos", "memberOf", "ASEAN")},
+            "ASEAN, which counts Vietnam and Laos among its members, met in Hanoi.",
+            {("Vietnam", "memberOf", "ASEAN"), ("Laos", "memberOf", "ASEAN")},
         ),
         ("The African Union counts Chad among its members.", {("Chad", "memberOf", "African Union")}),
         # places described by a place noun, a participle or a seat
@@ -74,10 +74,40 @@ from tests.relations_helpers import triples
         ("Mariupol, a port city in Ukraine, fell in May.", {("Mariupol", "locatedIn", "Ukraine")}),
         ("Goma, the capital of North Kivu province, fell.", {("Goma", "locatedIn", "North Kivu province")}),
         (
-            "Shan state, situated in northeastern Myanmar, saw heavy fighting.",
-            {("Shan state", "locatedIn", "Myanmar")},
+            "Darfur, located in western Sudan, saw heavy shelling.",
+            {("Darfur", "locatedIn", "Sudan")},
         ),
         ("The OSCE Secretariat in Vienna issued a statement.", {("OSCE Secretariat", "locatedIn", "Vienna")}),
+        # conflicts stated by a state noun, a hyphenated pair or a passive "locked in"
+        (
+            "Houthi fighters have been locked in fighting with the Yemeni army for months.",
+            {("Houthis", "inConflictWith", "Yemen")},
+        ),
+        ("The Russia-Ukraine war has entered its fifth month.", {("Russia", "inConflictWith", "Ukraine")}),
+        ("The Israel-Hamas war displaced thousands.", {("Israel", "inConflictWith", "Hamas")}),
+        ("The US-China talks ended without a deal.", {("United States", "consultsWith", "China")}),
+        # aid delivered, carried or lent
+        (
+            "The WHO completed the delivery of medical supplies to Sudan.",
+            {("World Health Organization", "aids", "Sudan")},
+        ),
+        ("Russian aircraft carried troops to Kazakhstan.", {("Russia", "aids", "Kazakhstan")}),
+        ("The IMF approved a new loan for Pakistan.", {("International Monetary Fund", "aids", "Pakistan")}),
+        # a mediator brokering an agreement talked with both parties, who agreed with each other
+        (
+            "Qatar brokered a truce between Israel and Hamas.",
+            {
+                ("Qatar", "consultsWith", "Israel"),
+                ("Qatar", "consultsWith", "Hamas"),
+                ("Israel", "cooperatesWith", "Hamas"),
+            },
+        ),
+        (
+            "The AU panel succeeded in brokering a peace accord between Ethiopia and the TPLF.",
+            {("AU panel", "consultsWith", "Ethiopia"), ("Ethiopia", "cooperatesWith", "TPLF")},
+        ),
+        # boycotting goods is a sanction
+        ("Ukraine boycotted Russian goods.", {("Ukraine", "sanctions", "Russia")}),
         # a visit to a leader is a consultation
         (
             "Kenyan President William Ruto visited Uganda's president Yoweri Museveni in Kampala.",
@@ -126,6 +156,32 @@ def test_event_construction(nlp: Any, text: str, expected: set[tuple[str, str, s
         ("Big economies such as China and India objected.", {("China", "memberOf", "India")}),
         # counting among members is no unmapped relation
         ("The African Union counts Chad among its members.", {("African Union", "relatedTo", "Chad")}),
+        # a mediator is no party to the agreement it brokered
+        ("Qatar brokered a truce between Israel and Hamas.", {("Qatar", "cooperatesWith", "Israel")}),
+        # staying away from a meeting sanctions no one
+        (
+            "Armenia boycotted the CSTO summit in Minsk.",
+            {("Armenia", "sanctions", "Collective Security Treaty Organization")},
+        ),
+        (
+            "Armenia's boycott of the CSTO summit angered Moscow.",
+            {("Armenia", "sanctions", "Collective Security Treaty Organization")},
+        ),
+        # speaking to the press is no consultation
+        (
+            "Speaking to Russian broadcaster RBK, Foreign Minister Sergei Lavrov said the talks had failed.",
+            {("Sergei Lavrov", "consultsWith", "RBK")},
+        ),
+        ("Kenyan President William Ruto spoke to the BBC on Monday.", {("William Ruto", "consultsWith", "BBC")}),
+        # a country does not meet its own president
+        (
+            "Somalia, whose President Hassan Mohamud attended the summit, joined the bloc.",
+            {("Somalia", "consultsWith", "Hassan Mohamud")},
+        ),
+        (
+            "Kenyan President William Ruto and Kenyan officials met Ugandan officials in Kampala.",
+            {("William Ruto", "consultsWith", "Kenya")},
+        ),
         # "both sides" is the two parties, not one owned by the other
         (
             "Israel and Hamas fought for weeks. Qatar appealed to both sides to stop.",

@@ -1,7 +1,7 @@
 """Streaming writers: records go to N-Triples/N-Quads, sorted Turtle or a store as they come.
 
 Memory does not grow with the corpus: each batch of documents becomes triples
-(``kgraph.engine.triples``) that are written out at once. Files are written through
+(``kgraph.rdf.record_terms``) that are written out at once. Files are written through
 ``kgraph.io.atomic_output``, so an error mid-stream leaves no partial file.
 """
 
@@ -18,12 +18,13 @@ from typing import IO, Protocol
 
 import pyoxigraph as ox
 
-from kgraph.engine.triples import record_quads, record_triples
 from kgraph.errors import StoreError
 from kgraph.export import OutputFormat
 from kgraph.io import atomic_output
+from kgraph.iri import events_graph_iri
 from kgraph.model import DocumentRecords
 from kgraph.ontology import PREFIXES
+from kgraph.rdf.record_terms import record_quads, record_triples
 
 _LINE_FORMATS = {OutputFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES, OutputFormat.NQUADS: ox.RdfFormat.N_QUADS}
 #: Formats written as documents come, without holding the graph in memory.
@@ -82,6 +83,17 @@ class LineSink:
         """Write the spooled lines to the output, sorted and de-duplicated (called once, after the last batch)."""
         self.spool.seek(0)
         self.handle.writelines(external_sort(self.spool, self.folder))
+
+    def add_triples(self, triples: Sequence[ox.Triple]) -> int:
+        """Write triples tied to no document (events); in N-Quads, in the events graph."""
+        if self.quads:
+            graph = ox.NamedNode(str(events_graph_iri(self.base)))
+            ox.serialize(
+                [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], self.spool, format=self.format
+            )
+        else:
+            ox.serialize(triples, self.spool, format=self.format)
+        return len(triples)
 
 
 def _spool_runs(lines: Iterable[bytes], folder: Path, stack: ExitStack) -> list[IO[bytes]]:
@@ -142,6 +154,11 @@ class SortedTurtleSink:
         items = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
         ox.serialize(items, self.spool, format=ox.RdfFormat.N_TRIPLES)
         return len(items)
+
+    def add_triples(self, triples: Sequence[ox.Triple]) -> int:
+        """Add triples tied to no document (events); before :meth:`finish`."""
+        ox.serialize(triples, self.spool, format=ox.RdfFormat.N_TRIPLES)
+        return len(triples)
 
     def finish(self) -> None:
         """Sort the spooled triples and write the Turtle (called once, after the last batch)."""

@@ -209,7 +209,7 @@ def read_graph(path: str | Path, format: str | OutputFormat | None = None, base:
 def read_quads(path: str | Path, format: str | OutputFormat | None = None) -> list[ox.Quad]:
     """The RDF quads of a graph file: parsed as is for RDF formats, via the graph otherwise."""
     from kgraph.export import rdf_formats
-    from kgraph.store import to_oxigraph_quads
+    from kgraph.rdf import to_oxigraph_quads
 
     source = Path(path)
     fmt = _resolve(source, format)

@@ -60,9 +60,9 @@ def to_flat_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         flat.add_edge(
             s,
             o,
-            key=key,
-            label=key,
-            relation=key,
+            key=str(key),
+            label=str(key),
+            relation=str(key),
             count=int(data.get("count", len(assertions))),
             confidence=float(data.get("confidence", 0.0)),
             evidence=_SEPARATOR.join(sorted({a.evidence for a in assertions})),
@@ -122,7 +122,7 @@ def from_flat_graph(flat: nx.MultiDiGraph, base: str) -> KnowledgeGraph:
             kg.graph.add_edge(
                 str(s),
                 str(o),
-                key=relation.value,
+                key=relation,
                 relation=relation.value,
                 assertions={},
                 count=0,

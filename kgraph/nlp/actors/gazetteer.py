@@ -13,7 +13,6 @@ from __future__ import annotations
 
 __all__ = ["Role", "GazetteerEntry", "Candidate", "Gazetteer", "load_gazetteer", "read_actor_dictionary"]
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -21,8 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kgraph import safejson
 from kgraph.errors import DictionaryError
+from kgraph.jsonl import read_jsonl
 from kgraph.model import EntityRef, EntityType
 from kgraph.nlp import DATA_DIR as NLP_DATA_DIR
 from kgraph.sources import clean_text
@@ -137,11 +136,9 @@ class Gazetteer:
         return len(self._surfaces)
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                yield number, json.loads(line)
+def _read_jsonl(path: Path) -> Iterator[tuple[str, Any]]:
+    for line in read_jsonl(path, what="gazetteer data file"):
+        yield line.where, line.record
 
 
 def _the_variants(forms: Iterable[str]) -> list[str]:
@@ -207,22 +204,9 @@ def read_actor_dictionary(path: str | Path) -> list[tuple[GazetteerEntry, list[s
     [('Azov Brigade', ['Azov'])]
     >>> os.unlink(f.name)
     """
-    path = Path(path)
     entries: list[tuple[GazetteerEntry, list[str]]] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DictionaryError(f"cannot read the actor dictionary {str(path)!r}: {error}") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = safejson.loads(line)
-        except json.JSONDecodeError as error:
-            raise DictionaryError(f"{where}: not valid JSON ({error.msg}): {line.strip()[:80]!r}") from None
-        if not isinstance(row, dict):
-            raise DictionaryError(f"{where}: expected a JSON object, got {row!r}")
+    for line in read_jsonl(path, what="actor dictionary", comments=True):
+        where, row = line.where, line.record
         unknown = set(row) - {"name", "type", "aliases", "country", "geonames_id"}
         if unknown:
             raise DictionaryError(f"{where}: unknown field(s) {sorted(unknown)!r}; valid: name, type, aliases, country")

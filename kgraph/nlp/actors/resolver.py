@@ -31,13 +31,16 @@ from kgraph.nlp.actors.resolution import ACTING, NER_TYPES, ResolutionState, Spa
 from kgraph.nlp.actors.titles import TitleLexicon
 from kgraph.nlp.actors.wordclasses import WordClasses
 from kgraph.nlp.extensions import ActorMention, EntityInfo, register_extensions
+from kgraph.nlp.user_files import UserFileComponent
 
 # People's roles NER sometimes runs an organisation's name into ("a State Department Spokesman").
 _ROLE_TAILS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "adviser", "advisor"})
 
 
-class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
+class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComponent):
     """Turn gazetteer spans and ``doc.ents`` into canonical ``ActorMention``s and in-mention facts."""
+
+    user_file_attr, user_file_name = "actors", "actors.jsonl"
 
     def __init__(self, *, name: str = "kgraph_actors", actors: str | None = None) -> None:
         self.name = name
@@ -47,10 +50,14 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
         self._words: WordClasses | None = None
         register_extensions()
 
+    def reload(self) -> None:
+        self._gazetteer = self._titles = self._words = None
+
     def __call__(self, doc: Doc) -> Doc:
         state = ResolutionState.of(doc)
         self._acronyms(state)
         self._datelines(state)
+        self._platform_x(state)
         self._named_units(state)
         persons = self._persons(state)
         self._gazetteer_spans(state)
@@ -63,6 +70,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
         self._canonical_people(state, names)
         self._canonical_orgs(state)
         self._groups(state)
+        self._collectives(state)
         mentions, infos = self._mentions(state)
         mentions = self._anaphora(state, mentions, infos)
         doc._.kg_mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
@@ -139,7 +147,9 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
                 state.titles.append((phrase, alias_start, end, span))
                 span.more.append(span.alias)
                 span.alias = state.span_text(alias_start, end)
-                state.taken.update(range(title_start, start))
+                # "Spokesperson for the Moldovan Foreign Ministry X": the body after "for" stays free for NER
+                connector = phrase.end < start and doc[phrase.end].lower_ in {"of", "for"}
+                state.taken.update(range(title_start, phrase.end if connector else start))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and any(s <= ent.start < e or ent.start <= s < ent.end for s, e in person_spans):
                 continue
@@ -292,6 +302,8 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules):
                 info.geonames_id = span.geonames_id
             if span.country and not info.country and span.ref.type is not EntityType.GROUP:
                 info.country = span.country
+            if span.source == "credit":
+                continue  # the wire credit names the agency; it takes part in no event of the text
             root = span.start if span.end - span.start == 1 else doc[span.start : span.end].root.i
             mentions.append(ActorMention(span.start, span.end, root, span.ref))
         for ref, info in infos.items():

@@ -25,6 +25,7 @@ from kgraph.nlp.relations.patterns import Candidate, Context, Pattern, find_cand
 from kgraph.nlp.relations.patterns.arguments import subjects_of
 from kgraph.nlp.relations.patterns.expulsion import load_sanction_cues
 from kgraph.nlp.relations.speech import attribute, speaks_for
+from kgraph.nlp.user_files import UserFileComponent
 
 # Which entity types each relation accepts (subject types, object types); None = any actor.
 _PLACES = frozenset({EntityType.LOCATION})
@@ -337,10 +338,21 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
             found.append(_relation(doc, candidate, modality, speaker, context.sentence(candidate.trigger)))
     finally:
         doc._.kg_relations = known
-    return _dedupe(found)
+    return _dedupe(_without_own_side([*known, *static], found))
 
 
-class RelationExtractor:
+def _without_own_side(static: Iterable[Relation], found: list[Relation]) -> list[Relation]:
+    """Drop meetings, agreements and conflicts between an actor and a body it belongs to or leads:
+    "Somalia, whose president attended the summit" is no meeting of Somalia with its president."""
+    links = {
+        frozenset((r.subject, r.object))
+        for r in static
+        if r.relation in (RelationType.AFFILIATED_WITH, RelationType.LEADS, RelationType.MEMBER_OF)
+    }
+    return [r for r in found if not (r.relation.symmetric and frozenset((r.subject, r.object)) in links)]
+
+
+class RelationExtractor(UserFileComponent):
     """Find relations between actor mentions and append them to ``doc._.kg_relations``.
 
     Args:
@@ -348,11 +360,16 @@ class RelationExtractor:
         lexicon: a user JSONL lexicon that extends the built-in one.
     """
 
+    user_file_attr, user_file_name = "lexicon_path", "lexicon.jsonl"
+
     def __init__(self, *, name: str = "kgraph_relations", lexicon: Path | None = None) -> None:
         self.name = name
         self.lexicon_path = lexicon
         register_extensions()
         self.lexicon: Lexicon = load_lexicon(lexicon)  # a malformed user lexicon fails here, naming file and line
+
+    def reload(self) -> None:
+        self.lexicon = load_lexicon(self.lexicon_path)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_mentions is None:

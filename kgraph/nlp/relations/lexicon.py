@@ -18,15 +18,14 @@ from __future__ import annotations
 
 __all__ = ["TriggerKind", "LexiconEntry", "Lexicon", "read_lexicon", "load_lexicon", "DEFAULT_LEXICON"]
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from kgraph import safejson
 from kgraph.errors import DictionaryError
+from kgraph.jsonl import read_jsonl
 from kgraph.model import RelationType
 from kgraph.nlp import DATA_DIR
 
@@ -149,27 +148,27 @@ class Lexicon:
         return self._longest
 
 
-def _as_tuple(value: object, *, path: Path, line: int, key: str) -> tuple[str, ...]:
+def _as_tuple(value: object, *, where: str, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return (value.lower(),)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.lower() for v in value)
-    raise DictionaryError(f"{path}, line {line}: {key!r} must be a string or a list of strings, not {value!r}")
+    raise DictionaryError(f"{where}: {key!r} must be a string or a list of strings, not {value!r}")
 
 
-def _entry(record: dict[str, object], *, path: Path, line: int) -> LexiconEntry:
+def _entry(record: dict[str, object], *, where: str) -> LexiconEntry:
     kinds = [k for k in TriggerKind if k.value in record]
     if len(kinds) != 1:
         raise DictionaryError(
-            f"{path}, line {line}: a lexicon line needs exactly one of 'verb', 'noun', 'support', 'title', "
+            f"{where}: a lexicon line needs exactly one of 'verb', 'noun', 'support', 'title', "
             f"got {sorted(record)!r}"
         )
     kind = kinds[0]
     lemma = record[kind.value]
     if not isinstance(lemma, str) or not lemma.strip():
-        raise DictionaryError(f"{path}, line {line}: {kind.value!r} must be a non-empty string, not {lemma!r}")
+        raise DictionaryError(f"{where}: {kind.value!r} must be a non-empty string, not {lemma!r}")
     relation: RelationType | None = None
     if kind in (TriggerKind.VERB, TriggerKind.NOUN):
         label = record.get("relation")
@@ -177,8 +176,8 @@ def _entry(record: dict[str, object], *, path: Path, line: int) -> LexiconEntry:
             relation = RelationType(label)
         except ValueError:
             valid = ", ".join(r.value for r in RelationType)
-            raise DictionaryError(f"{path}, line {line}: unknown relation {label!r} (valid: {valid})") from None
-    preps = _as_tuple(record.get("prep"), path=path, line=line, key="prep") or (DIRECT_OBJECT,)
+            raise DictionaryError(f"{where}: unknown relation {label!r} (valid: {valid})") from None
+    preps = _as_tuple(record.get("prep"), where=where, key="prep") or (DIRECT_OBJECT,)
     return LexiconEntry(
         kind=kind,
         lemma=" ".join(lemma.lower().split()),
@@ -186,7 +185,7 @@ def _entry(record: dict[str, object], *, path: Path, line: int) -> LexiconEntry:
         preps=preps,
         inverse=bool(record.get("inverse", False)),
         mutual=bool(record.get("mutual", False)),
-        verbs=_as_tuple(record.get("verbs"), path=path, line=line, key="verbs"),
+        verbs=_as_tuple(record.get("verbs"), where=where, key="verbs"),
         leads=bool(record.get("leads", False)),
         position=bool(record.get("position", True)),
     )
@@ -203,21 +202,9 @@ def read_lexicon(path: str | Path) -> list[LexiconEntry]:
     True
     """
     source = Path(path)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DictionaryError(f"cannot read the lexicon {str(source)!r}: {error}") from None
     entries = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        try:
-            record = safejson.loads(raw)
-        except json.JSONDecodeError as error:
-            raise DictionaryError(f"{source}, line {number}: not valid JSON ({error.msg}): {raw[:80]!r}") from None
-        if not isinstance(record, dict):
-            raise DictionaryError(f"{source}, line {number}: expected a JSON object, got {record!r}")
-        entries.append(_entry(record, path=source, line=number))
+    for line in read_jsonl(source, what="lexicon", comments=True):
+        entries.append(_entry(line.record, where=line.where))
     return entries
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "is_passive",
     "antecedent",
     "names_people",
+    "gathering",
     "reciprocal",
 ]
 
@@ -49,7 +50,7 @@ _PERSONS = frozenset(
     """official minister diplomat envoy spokesperson spokesman spokeswoman negotiator ambassador leader president
     chief secretary commander aide adviser advisor counterpart premier""".split()
 )
-# Nouns whose "in" complement is the state they serve: "his counterparts in the two countries".
+# Nouns whose "in" complement is the state they serve: "his counterparts in both states".
 _SERVING_IN = frozenset({"counterpart", "counterparts", "official", "officials", "minister", "ministers"})
 _COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 # Reciprocal pronouns: "on one another's goods", "accused each other".
@@ -193,6 +194,23 @@ def owners_of(context: Context, noun: Token, depth: int = 0) -> list[ActorMentio
     return unique(found)
 
 
+# Events people attend: boycotting or suspending them sanctions no one ("boycotted the CSTO summit").
+_GATHERINGS = frozenset(
+    """summit meeting talks talk conference session forum gathering election elections vote ceremony games olympics
+    exercise exercises parade celebration celebrations event events assembly congress plenary""".split()
+)
+
+
+def gathering(noun: Token) -> bool:
+    """True when ``noun`` names an event people attend ("the CSTO summit", "gatherings of the council").
+
+    >>> import spacy
+    >>> [gathering(t) for t in spacy.blank("en")("summit goods")]
+    [True, False]
+    """
+    return noun.lower_ in _GATHERINGS or noun.lemma_.lower() in _GATHERINGS
+
+
 def names_people(noun: Token) -> bool:
     """True when a common noun names people who stand for a body: "the Ethiopian prime minister", "negotiators".
 
@@ -293,7 +311,17 @@ def is_passive(verb: Token) -> bool:
 
 def _own_subjects(context: Context, verb: Token) -> list[ActorMention]:
     found: list[ActorMention] = []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # two subjects of one verb: the first is a dislocated head misparsed as one ("Somalia, whose president X
+    # attended"); the one next to the verb does it
+    stray = (
+        {s.i for s in subjects[:-1]}
+        if len(subjects) > 1 and "whose" in {t.lower_ for t in subjects[-1].subtree}
+        else set()
+    )
     for child in verb.children:
+        if child.i in stray:
+            continue
         if child.dep_ in _SUBJECT_DEPS and any(child.i in line for line in context.datelines):
             # "NAIROBI, Feb. 11 - Kenyan warplanes pounded ...": the dateline parsed as subject
             found.extend(m for c in child.children if c.dep_ == "appos" for m in actors_of(context, c))

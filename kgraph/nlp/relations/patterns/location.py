@@ -1,4 +1,4 @@
-"""Places located by the text: "the town of Maungdaw in Rakhine State", "the Armenian city of Gyumri",
+"""Places located by the text: "the town of Sittwe in Rakhine State", "the Georgian port of Batumi",
 "Gyumri, a city in northern Armenia", "Transnistria, a breakaway region of Moldova", "Shan state,
 situated in Myanmar", "the OSCE secretariat in Vienna"."""
 

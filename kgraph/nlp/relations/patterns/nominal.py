@@ -12,7 +12,14 @@ from spacy.tokens import Token
 from kgraph.model import RelationType
 from kgraph.nlp.extensions import ActorMention
 from kgraph.nlp.relations.lexicon import LexiconEntry
-from kgraph.nlp.relations.patterns.arguments import actors_of, owners_of, prep_objects, reciprocal, subjects_of
+from kgraph.nlp.relations.patterns.arguments import (
+    actors_of,
+    gathering,
+    owners_of,
+    prep_objects,
+    reciprocal,
+    subjects_of,
+)
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Event, Pattern
 from kgraph.nlp.relations.patterns.coordination import unique
 from kgraph.nlp.relations.patterns.verbal import distributive, emit, response_targets
@@ -21,9 +28,13 @@ from kgraph.nlp.relations.speech import is_speech_verb
 _BETWEEN = "between"
 # Participles naming who hosts talks, and prepositions setting an agreement in talks.
 _HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organize", "sponsor", "facilitate", "convene"})
+# Verbs of a third party bringing others to an agreement: "Qatar brokered a truce between A and B".
+_MEDIATING = frozenset({"broker", "mediate", "facilitate", "negotiate"})
 _SETTINGS = frozenset({"after", "during", "at", "following", "in"})
 # Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit", "under attack from".
 _STATES = frozenset({"at", "in", "on", "under"})
+# Verbs that deny a charge; with "reject" and its kin they name whom an accusation or appeal was addressed to.
+_DENYING = frozenset({"deny", "dispute", "refute", "rebut", "contest"})
 # Quantities whose "in"/"of" complement is what a support verb handles: "$5 million in aid", "tonnes of food".
 _AMOUNTS = frozenset(
     {
@@ -103,9 +114,16 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
         subjects, _ = subjects_of(context, governor)
         if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBN" and entry.verbs:
             subjects = actors_of(context, governor.head)  # "the group, locked in a conflict with Ankara"
+        if not subjects and entry.verbs and not any(c.dep_ == "agent" for c in governor.children):
+            # "Houthi fighters were locked in fighting with the army": the passive subject is in the state
+            subjects = [m for c in governor.children if c.dep_ == "nsubjpass" for m in actors_of(context, c)]
     if not subjects:
         subjects = [m for m in owners_of(context, noun) if m.root != noun.i] or _agent(context, noun)
     preps = [p for p in entry.preps if p and p != _BETWEEN]
+    if relation is RelationType.SANCTIONS and any(
+        gathering(o) for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+    ):
+        return  # "a boycott of the CSTO summit"
     objects: list[ActorMention] = []
     for prep in preps:
         objects.extend(prep_objects(context, noun, prep))
@@ -118,6 +136,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
                     objects.extend(prep_objects(context, complement, prep))
     objects = unique(objects)
     pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
+    if relation.symmetric and not pool and not entry.verbs:
+        pool = _hyphen_pair(context, noun)  # "the Russia-Ukraine war", "the US-China talks"
     hosts = _hosts(context, noun) if relation.symmetric and not supported else []
     if hosts:  # "A and B signed a deal after talks hosted by C": C met both, and they met each other
         subjects = unique([*subjects, *hosts])
@@ -127,6 +147,22 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
         context.events.append(
             Event(relation, noun.i, tuple(subjects), tuple(objects), noun.lemma_.lower(), clausal=supported)
         )
+    if relation is RelationType.COOPERATES_WITH and supported and governor is not None and len(pool) > 1:
+        mediators = [m for m in subjects if m.entity not in {p.entity for p in pool}]
+        if governor.lemma_.lower() in _MEDIATING and mediators:
+            # "C brokered an accord between A and B": C talked with both, A and B agreed and talked
+            phrase = _phrase(noun, governor)
+            yield from emit(relation, [], [], trigger=noun, trigger_text=phrase, pattern=pattern, symmetric_pool=pool)
+            yield from emit(
+                RelationType.CONSULTS_WITH,
+                mediators,
+                [],
+                trigger=noun,
+                trigger_text=phrase,
+                pattern=pattern,
+                symmetric_pool=pool,
+            )
+            return
     if relation.symmetric or entry.mutual:
         if len(unique([*subjects, *objects, *pool])) < 2:
             return
@@ -144,9 +180,18 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             distributive=supported and governor is not None and distributive(governor),
         )
         return
-    if not objects and relation is RelationType.APPEALS_TO and governor is not None and not supported:
-        # "X rejected Y's demand (request, order, call)": the appeal was addressed to X.
-        if any(e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)):
+    if (
+        not objects
+        and relation in (RelationType.APPEALS_TO, RelationType.ACCUSES)
+        and governor is not None
+        and not supported
+        and noun.dep_ in ("dobj", "nsubjpass")
+    ):
+        # "X rejected Y's demand (request, order, call)": the appeal was addressed to X;
+        # "X denied Y's accusations": the accusation was made against X.
+        if governor.lemma_.lower() in _DENYING or any(
+            e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)
+        ):
             objects, _ = subjects_of(context, governor)
     if not objects and relation is RelationType.APPEALS_TO:
         # "its demand that Burundi's government grant ..."
@@ -189,7 +234,7 @@ def _announced(noun: Token, governor: Token | None) -> Token:
 
 
 def _reciprocated(noun: Token, governor: Token | None, preps: list[str]) -> bool:
-    """True when the prepositional object of the noun or its verb is reciprocal: "tariffs on one another's goods"."""
+    """True when the prepositional object of the noun or its verb is reciprocal: "levies on each other's exports"."""
     holders = [noun] if governor is None else [noun, governor]
     return any(
         reciprocal(p)
@@ -199,6 +244,25 @@ def _reciprocated(noun: Token, governor: Token | None, preps: list[str]) -> bool
         for p in prep.children
         if p.dep_ == "pobj"
     )
+
+
+def _hyphen_pair(context: Context, noun: Token) -> list[ActorMention]:
+    """The actors of a hyphenated compound before ``noun``: "the Russia-Ukraine war" (two or more, else none).
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Kenya", "-", "Uganda", "talks"], [2, 2, 3, 3], ["compound", "punct", "compound", "ROOT"],
+    ...                 pos=["PROPN", "PUNCT", "PROPN", "NOUN"],
+    ...                 actors={0: (T.COUNTRY, "Kenya"), 2: (T.COUNTRY, "Uganda")})
+    >>> [m.entity.name for m in _hyphen_pair(c, c.doc[3])]
+    ['Kenya', 'Uganda']
+    """
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+    tokens = sorted({t for m in modifiers for t in m.subtree if t.i < noun.i}, key=lambda t: t.i)
+    if not any(t.tag_ == "HYPH" or t.text in ("-", "\u2013") for t in tokens):
+        return []
+    found = unique(m for t in tokens for m in context.at(t) if not m.pronoun)
+    return found if len(found) >= 2 else []
 
 
 def _hosts(context: Context, noun: Token) -> list[ActorMention]:

@@ -16,6 +16,7 @@ from kgraph.nlp.relations.patterns.arguments import (
     actors_of,
     clause_objects,
     direct_objects,
+    gathering,
     is_passive,
     names_people,
     prep_objects,
@@ -42,18 +43,25 @@ _MESSAGES = frozenset(
 )
 # Places at a country's edge: troops sent there do not aid that country.
 _FRONTIERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "coast", "doorstep", "flank"})
+# Nouns of a charge made against someone: rejecting one is denying it.
+_CHARGES = frozenset({"claim", "charge", "report", "suggestion", "assertion", "accusation", "allegation", "criticism"})
 # Auxiliaries of an announced future ("said it would retaliate").
 _WILL = frozenset({"will", "would", "'ll", "shall"})
 # Nouns of a reaction whose "to"/"for" complement names what is reacted to: "in response to X's accession".
 _RESPONSES = frozenset({"response", "retaliation", "reply", "answer", "reprisal"})
 # Conjunctions of the condition a threat sets.
 _CONDITIONS = frozenset({"unless", "if"})
+# Nouns naming news outlets and their staff: speaking to them is no consultation.
+_PRESS = frozenset(
+    """broadcaster newspaper daily outlet channel television tv radio network magazine website station reporter
+    journalist correspondent press media interviewer""".split()
+)
 # Words saying that coordinated subjects acted each on their own: "A and B each signed a deal with C".
 _DISTRIBUTIVE = frozenset({"each", "separately", "individually"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
 # whose "of" names the released).
 _DEMANDED_ACTS = frozenset(
-    """withdrawal pullout pull-out departure retreat resignation surrender disarmament""".split()
+    """withdrawal pullout pull-out departure retreat resignation surrender disarmament meeting session""".split()
 )
 # Relations whose target may sit in a complement clause.
 _ACT_THROUGH_CLAUSE = frozenset({RelationType.THREATENS, RelationType.REJECTS, RelationType.APPEALS_TO})
@@ -274,6 +282,18 @@ def response_targets(context: Context, verb: Token) -> list[ActorMention]:
     return unique(found)
 
 
+def _denial(context: Context, verb: Token) -> bool:
+    """True when a verb's object is a charge: an accusation noun of the lexicon, or a claim or report."""
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in _CHARGES
+            or any(e.relation is RelationType.ACCUSES for e in context.lexicon.nouns(c.lemma_))
+        )
+        for c in verb.children
+    )
+
+
 def _asked(verb: Token, clause: Token) -> bool:
     """True when a clause is a question put, not an act asked for: "'Has X done it?' Y asked", "asked whether X"."""
     if clause.i < verb.i:
@@ -371,6 +391,20 @@ def _other_business(context: Context, verb: Token, entry: LexiconEntry) -> bool:
     return False
 
 
+def _press(context: Context, mention: ActorMention) -> bool:
+    """True when a mention is described as a news outlet or its staff: "broadcaster RBK", "the BBC's reporter"."""
+    root = context.doc[mention.root]
+    words = [root, *(c for c in root.children if c.dep_ in ("compound", "appos", "amod", "nmod"))]
+    if root.dep_ in ("appos", "compound"):
+        words.append(root.head)
+    if any(w.lemma_.lower() in _PRESS for w in words):
+        return True
+    from kgraph.nlp.actors.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().entry(mention.entity.type, mention.entity.name)
+    return entry is not None and entry.kind in _PRESS  # the gazetteer knows "BBC" as a broadcaster
+
+
 def _reciprocated(context: Context, verb: Token, entry: LexiconEntry) -> bool:
     """True when the entry's object slot is a reciprocal: "accused each other", "hit one another's positions"."""
     slots = [c for c in verb.children if c.dep_ == "dobj"] if DIRECT_OBJECT in entry.preps else []
@@ -427,6 +461,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
         said = any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in verb.children)
         for entry in entries:
             assert entry.relation is not None
+            if entry.relation is RelationType.REJECTS and _denial(context, verb):
+                continue  # "rejected Congo's accusations": denying a charge is no rejection (the guide's rule 3)
             if entry.verbs and not _governed(verb, entry):
                 continue  # "retaliate" threatens only when vowed: "vowed to retaliate against X"
             if (
@@ -446,6 +482,12 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 objects = _demanded_agents(context, verb) or objects
             if (DIRECT_OBJECT in entry.preps or not objects) and _other_business(context, verb, entry):
                 continue
+            if entry.relation is RelationType.CONSULTS_WITH:
+                objects = [m for m in objects if not _press(context, m)]  # "speaking to broadcaster RBK"
+            if entry.relation is RelationType.SANCTIONS and any(
+                gathering(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+            ):
+                continue  # "boycotted the CSTO summit": staying away from a meeting sanctions no one
             if entry.relation is RelationType.AIDS:
                 # "sent troops to the Ukrainian border" is no help to Ukraine
                 objects = [m for m in objects if context.doc[m.root].head.lemma_.lower() not in _FRONTIERS]

@@ -1,44 +1,43 @@
-"""``KnowledgeGraph`` <-> RDF, following the output contract of ``DESIGN.md``."""
+"""``KnowledgeGraph`` <-> rdflib terms, following the RDF contract (``docs/rdf-contract.md``)."""
 
 from __future__ import annotations
 
 __all__ = ["iter_triples", "iter_quads", "to_rdflib", "to_dataset", "from_rdflib", "ENTITY_CLASSES"]
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 from rdflib.term import Node
 
-from kgraph.dates import parse_day
+from kgraph.dates import date_datatype
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
-from kgraph.iri import occurrence_iri
+from kgraph.iri import events_graph_iri, occurrence_iri
 from kgraph.model import EntityType, Modality, RelationType
-from kgraph.ontology import DEFAULT_BASE, KG, KG_NS, bind_prefixes
+from kgraph.ontology import DEFAULT_BASE, KG, bind_prefixes
+from kgraph.rdf.vocab import class_iri, rdf_text, relation_iri
+
+if TYPE_CHECKING:
+    from kgraph.events import Event
 
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]
 
-ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(KG_NS + t.value) for t in EntityType}
+ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(class_iri(t)) for t in EntityType}
 _CLASS_TYPES = {v: k for k, v in ENTITY_CLASSES.items()}
-_RELATIONS = {URIRef(KG_NS + r.value): r for r in RelationType}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RELATIONS = {URIRef(relation_iri(r)): r for r in RelationType}
 
 
 def _date(value: str) -> Literal:
-    """``xsd:date`` for a real calendar day (``2024-02-29``); plain text for anything else, never ill-typed."""
-    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) and parse_day(value) else _text(value)
-
-
-# Lone surrogates cannot be encoded by any serialiser, and RDF parsers (raptor) reject
-# the noncharacters U+FFFE/U+FFFF: untrusted text gets U+FFFD in their place.
-_UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+    """A date as a typed literal (xsd:date, gYearMonth or gYear) when it is a valid one, else plain text."""
+    datatype = date_datatype(value)
+    return Literal(value, datatype=URIRef(datatype)) if datatype else _text(value)
 
 
 def _text(value: str) -> Literal:
-    return Literal(_UNSERIALISABLE.sub("\ufffd", value))
+    return Literal(rdf_text(value))
 
 
 def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
@@ -60,7 +59,7 @@ def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
             yield occurrence, PROV.wasDerivedFrom, URIRef(doc)
             yield occurrence, KG.mentionCount, Literal(int(count))
     for s, o, key, data in g.edges(keys=True, data=True):
-        yield URIRef(s), URIRef(KG_NS + key), URIRef(o)
+        yield URIRef(s), URIRef(relation_iri(key)), URIRef(o)
         for assertion in data["assertions"].values():
             yield from _assertion_triples(assertion)
     for assertion in kg.claims.values():
@@ -69,6 +68,8 @@ def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
         yield from _document_triples(info)
     for statement in kg.statements.values():
         yield from _statement_triples(statement)
+    for event in kg.events():
+        yield from _event_triples(event)
 
 
 def _entity_triples(subject: URIRef, data: dict[str, object]) -> Iterator[Triple]:
@@ -124,7 +125,7 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
             yield occurrence, PROV.wasDerivedFrom, graph, graph
             yield occurrence, KG.mentionCount, Literal(int(count)), graph
     for s, o, key, data in g.edges(keys=True, data=True):
-        direct = (URIRef(s), URIRef(KG_NS + key), URIRef(o))
+        direct = (URIRef(s), URIRef(relation_iri(key)), URIRef(o))
         edge_documents = sorted({a.document for a in data["assertions"].values()})
         edge_graphs: list[URIRef | None] = [URIRef(d) for d in edge_documents]
         for graph in edge_graphs or [None]:
@@ -141,23 +142,47 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
     for statement in kg.statements.values():
         for triple in _statement_triples(statement):
             yield (*triple, URIRef(statement.document))
+    events_graph = events_graph_iri(kg.base)  # an event joins documents: it has a graph of its own
+    for event in kg.events():
+        for triple in _event_triples(event):
+            yield (*triple, events_graph)
 
 
 def _assertion_triples(a: Assertion) -> Iterator[Triple]:
     node = URIRef(a.iri)
     yield node, RDF.type, KG.Assertion
     yield node, RDF.subject, URIRef(a.subject)
-    yield node, RDF.predicate, URIRef(KG_NS + a.relation.value)
+    yield node, RDF.predicate, URIRef(relation_iri(a.relation))
     yield node, RDF.object, URIRef(a.object)
     yield node, PROV.wasDerivedFrom, URIRef(a.document)
     yield node, KG.evidence, _text(a.evidence)
     yield node, KG.trigger, _text(a.trigger)
     yield node, KG.confidence, Literal(Decimal(f"{a.confidence:.2f}"), datatype=XSD.decimal)
     yield node, KG.modality, Literal(a.modality.value)
-    if a.date:
-        yield node, DCTERMS.date, _date(a.date)
+    if a.date and date_datatype(a.date):
+        yield node, KG.date, _date(a.date)
+    if a.date_text:
+        yield node, KG.dateText, _text(a.date_text)
     if a.speaker:
         yield node, KG.speaker, URIRef(a.speaker)
+
+
+def _event_triples(e: Event) -> Iterator[Triple]:
+    node = URIRef(e.iri)
+    yield node, RDF.type, KG.Event
+    yield node, KG.eventRelation, URIRef(relation_iri(e.relation))
+    yield node, KG.sourceActor, URIRef(e.subject)
+    yield node, KG.targetActor, URIRef(e.object)
+    for report in e.reports:
+        yield node, KG.reportedBy, URIRef(report)
+    yield node, KG.reportCount, Literal(len(e.reports))
+    yield node, KG.sourceCount, Literal(e.sources)
+    if e.date and date_datatype(e.date):
+        yield node, KG.date, _date(e.date)
+    if e.first_report:
+        yield node, KG.firstReport, _date(e.first_report)
+    if e.last_report:
+        yield node, KG.lastReport, _date(e.last_report)
 
 
 def _document_triples(d: DocumentInfo) -> Iterator[Triple]:
@@ -271,23 +296,27 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
                 trigger=_one(graph, node, KG.trigger) or "",
                 confidence=float(str(confidence)) if confidence is not None else 0.0,
                 modality=Modality(_one(graph, node, KG.modality) or "asserted"),
-                date=_one(graph, node, DCTERMS.date),
+                date=_one(graph, node, KG.date) or _one(graph, node, DCTERMS.date),
                 speaker=_one(graph, node, KG.speaker),
+                date_text=_one(graph, node, KG.dateText),
             )
         )
     # Direct triples without a provenance node (e.g. hand-written RDF) still become edges.
     for predicate, relation in _RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
-            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation.value):
+            if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation):
                 g.add_edge(
                     str(s),
                     str(o),
-                    key=relation.value,
+                    key=relation,
                     relation=relation.value,
                     assertions={},
                     count=0,
                     confidence=0.0,
                     documents=[],
+                    reports=0,
+                    dates=[],
+                    date=None,
                 )
     for node in graph.subjects(RDF.type, KG.Statement):
         kg.add_statement(

@@ -1,6 +1,6 @@
 """Records -> pyoxigraph triples directly, without rdflib terms: the fast path of streamed output.
 
-The triples are exactly those of ``kgraph.rdf.iter_triples`` over a ``KnowledgeGraph`` holding
+The triples are exactly those of ``kgraph.rdf.graph_terms.iter_triples`` over a ``KnowledgeGraph`` holding
 the same document (``tests/test_engine.py`` checks it), so the union of the triples of every
 document is the RDF of the whole corpus: entity IRIs are deterministic, mention counts are
 per-document occurrence nodes, and repeated entity triples are the same triples.
@@ -17,18 +17,12 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from kgraph import iri as iris
-from kgraph.dates import parse_day
+from kgraph.dates import date_datatype
 from kgraph.model import DocumentRecords, EntityRef, Relation, Statement
+from kgraph.rdf.vocab import DCT_NS, OWL_NS, PROV_NS, RDF_NS, RDFS_NS, SKOS_NS, XSD_NS, kg_iri, rdf_text
 from kgraph.sources import clean_records
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_KG = "https://w3id.org/kgraph/ontology#"
-_PROV = "http://www.w3.org/ns/prov#"
-_DCT = "http://purl.org/dc/terms/"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_OWL = "http://www.w3.org/2002/07/owl#"
+_RDF, _RDFS, _XSD, _PROV, _DCT, _SKOS, _OWL = RDF_NS, RDFS_NS, XSD_NS, PROV_NS, DCT_NS, SKOS_NS, OWL_NS
 
 _N = ox.NamedNode
 RDF_TYPE, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (_N(_RDF + n) for n in ("type", "subject", "predicate", "object"))
@@ -42,18 +36,15 @@ _Spo = tuple[ox.NamedNode, ox.NamedNode, "ox.NamedNode | ox.Literal"]
 
 
 def _kg(name: str) -> ox.NamedNode:
+    """The ``kg:`` term ``name``, from the closed ``KG`` namespace (a name it lacks raises)."""
     term = _KG_TERMS.get(name)
     if term is None:
-        term = _KG_TERMS[name] = _N(_KG + name)
+        term = _KG_TERMS[name] = _N(kg_iri(name))
     return term
 
 
-# As kgraph.rdf: lone surrogates and the noncharacters RDF parsers reject become U+FFFD.
-_UNSERIALISABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
 def _text(value: str) -> ox.Literal:
-    return ox.Literal(_UNSERIALISABLE.sub("\ufffd", value))
+    return ox.Literal(rdf_text(value))
 
 
 # What kgraph.sources.clean_text replaces: controls other than tab and newline, lone
@@ -69,7 +60,7 @@ def _is_clean(records: DocumentRecords) -> bool:
         strings.append(e.name)
         strings.extend(e.aliases)
     for r in records.relations:
-        strings += (r.subject.name, r.object.name, r.evidence, r.trigger, r.date or "")
+        strings += (r.subject.name, r.object.name, r.evidence, r.trigger, r.date or "", r.date_text or "")
         if r.speaker:
             strings.append(r.speaker.name)
     for s in records.statements:
@@ -81,8 +72,8 @@ def _is_clean(records: DocumentRecords) -> bool:
 
 
 def _date(value: str) -> ox.Literal:
-    """``xsd:date`` for a real calendar day (``2024-02-29``); plain text for anything else, never ill-typed."""
-    return ox.Literal(value, datatype=XSD_DATE) if _ISO_DATE.match(value) and parse_day(value) else _text(value)
+    datatype = date_datatype(value)
+    return ox.Literal(value, datatype=_N(datatype)) if datatype else _text(value)
 
 
 @lru_cache(maxsize=256)
@@ -242,8 +233,10 @@ def _assertion_triples(
     out.append((node, _kg("trigger"), _text(r.trigger)))
     out.append((node, _kg("confidence"), _confidence(round(float(r.confidence), 2))))
     out.append((node, _kg("modality"), _plain(r.modality.value)))
-    if r.date:
-        out.append((node, DC_DATE, _date(r.date)))
+    if r.date and date_datatype(r.date):
+        out.append((node, _kg("date"), _date(r.date)))
+    if r.date_text:
+        out.append((node, _kg("dateText"), _text(r.date_text)))
     if r.speaker:
         out.append((node, _kg("speaker"), names.entity(r.speaker)))
 
