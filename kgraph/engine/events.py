@@ -77,11 +77,9 @@ class EventCollector:
                     continue
                 self.assertions.append(
                     Assertion(
-                        iri=str(
-                            iris.assertion_iri(
-                                document.id, r.subject, r.relation, r.object, r.start_char, r.trigger, self.base
-                            )
-                        ),
+                        iri=str(iris.assertion_iri(
+                            document.id, r.subject, r.relation, r.object, r.start_char, r.trigger, self.base
+                        )),
                         subject=str(iris.entity_iri(r.subject, self.base)),
                         relation=r.relation,
                         object=str(iris.entity_iri(r.object, self.base)),
@@ -144,17 +142,8 @@ def refresh_store_events(store: ox.Store, base: str, window: int = DEFAULT_WINDO
             )
         iri = _value(row["a"]) or ""
         assertions[iri] = Assertion(
-            iri,
-            _value(row["s"]) or "",
-            relation,
-            _value(row["o"]) or "",
-            doc,
-            "",
-            "",
-            0.0,
-            Modality.ASSERTED,
-            date=_value(row["date"]),
-            date_text=_value(row["text"]),
+            iri, _value(row["s"]) or "", relation, _value(row["o"]) or "", doc, "", "", 0.0, Modality.ASSERTED,
+            date=_value(row["date"]), date_text=_value(row["text"]),
         )
     from kgraph.store import store_quads
 
