@@ -630,3 +630,18 @@ def test_every_rdf_format_reads_back_into_an_isomorphic_graph(tmp_path: Path) ->
             assert isomorphic(again, expected), (suffix, records.document.id)
 
     check()
+
+
+def test_warnings_escape_what_they_quote(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    forged = "x.txt\nkgraph: error: forged line"
+    lines = [
+        json.dumps({"id": "empty\nkgraph: error: forged id", "text": " ", "source": forged}),
+        json.dumps({"id": "good", "text": ARTICLE}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("build", str(feed), "-o", str(tmp_path / "g.nt"), "-q")
+    text = result.stderr.decode()
+    assert result.returncode == 0, text
+    assert not any(line.startswith("kgraph: error:") for line in text.splitlines()), text
+    assert "forged" in text and all(line.startswith("kgraph: ") for line in text.splitlines()), text
