@@ -83,8 +83,8 @@ FOUND = [
         ("Russia", "threatens", "Finland"),
     ),
     # a charge denied was made against the one who denies it (a possessive nominal asserts it)
-    ("Rwanda rejected Congo's accusations.", ("Democratic Republic of the Congo", "accuses", "Rwanda")),
-    ("Rwanda denied Congo's accusations.", ("Democratic Republic of the Congo", "accuses", "Rwanda")),
+    ("Chad rejected Sudan's accusations.", ("Sudan", "accuses", "Chad")),
+    ("Chad denied Sudan's accusations.", ("Sudan", "accuses", "Chad")),
     ("Israel's demand was rejected by Hamas.", ("Israel", "appealsTo", "Hamas")),
     # what one told, or insisted, must happen: the one told, or the subject of the subjunctive, must act
     ("The US told Israel that it must protect civilians.", ("United States", "appealsTo", "Israel")),
@@ -141,10 +141,10 @@ NOT_FOUND = [
     ("Kenya insisted that Uganda was responsible.", ("Kenya", "appealsTo", "Uganda")),
     ("France told Mali that it should not expect help.", ("France", "appealsTo", "Mali")),
     # denying a charge is no rejection
-    ("Rwanda rejected Congo's accusations.", ("Rwanda", "rejects", "Democratic Republic of the Congo")),
+    ("Chad rejected Sudan's accusations.", ("Chad", "rejects", "Sudan")),
     (
-        "Kigali dismissed the allegations by Kinshasa as baseless.",
-        ("Rwanda", "rejects", "Democratic Republic of the Congo"),
+        "Kigali dismissed the allegations by Kampala as baseless.",
+        ("Rwanda", "rejects", "Uganda"),
     ),
     ("Russia rejected the claims made by Ukraine.", ("Russia", "rejects", "Ukraine")),
     # concern for someone is no criticism of them

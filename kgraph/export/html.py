@@ -16,7 +16,18 @@ labels of actors left out by ``max_nodes``.
 
 from __future__ import annotations
 
-__all__ = ["SizeBy", "HtmlOptions", "select_nodes", "render_html", "write_html", "show", "TYPE_COLOURS", "WRITERS"]
+__all__ = [
+    "SizeBy",
+    "HtmlOptions",
+    "select_nodes",
+    "folded_positions",
+    "display_source",
+    "render_html",
+    "write_html",
+    "show",
+    "TYPE_COLOURS",
+    "WRITERS",
+]
 
 import html as html_lib
 import json
