@@ -160,6 +160,45 @@ class GroupRules(ResolverBase):
                     SpanCandidate(people.start, people.end, ref, doc[people.np_start : people.end].text, source="group")
                 )
 
+    def _collectives(self, state: ResolutionState) -> None:
+        """Unnamed collectives described by a modifier: "protest leaders", "several ministers", "Western
+        nations", "two opposition lawmakers", "separatist forces in the east", "allies of the president".
+        Each is a Group of its own; one that takes part in no relation is pruned from the output."""
+        doc = state.doc
+        words = self.words
+        for i in state.where(words.collective_nouns):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.dep_ not in _ARGUMENT_DEPS or i in state.taken:
+                continue
+            left = noun.left_edge.i
+            inside = [s for s in state.spans if s.start < i + 1 and s.end > left]
+            if any(s.ref.type is not EntityType.LOCATION for s in inside):
+                continue  # "French officials", "Hamas fighters": an actor's own people
+            lefts = list(noun.lefts)
+            if any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in lefts):
+                continue  # "the two countries", "both sides", "its partners": anaphors, resolved elsewhere
+            modifiers = [
+                c
+                for c in lefts
+                if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ not in words.quantity_words and not c.like_num
+            ]
+            if any(c.lower_ in words.state_nouns or c.lower_ in {"state", "government"} for c in modifiers):
+                continue  # "government forces": the state's own
+            complement = _described_by(noun, self.titles.head_words)
+            quantified = any(c.lower_ in words.quantity_words or c.like_num for c in lefts)
+            if not modifiers and complement is None and not quantified:
+                continue  # bare "officials said": nothing describes who they are
+            start = min((c.left_edge.i for c in modifiers), default=i)
+            end = complement if complement is not None else i + 1
+            if start > i or any(s.start < end and s.end > i for s in state.spans):
+                continue
+            name = doc[start:end].text
+            if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and doc[start].text[1:].islower():
+                name = name[:1].lower() + name[1:]  # "Protest leaders accused ..." -> "protest leaders"
+            group = SpanCandidate(start, end, EntityRef(EntityType.GROUP, name), doc[left:end].text, source="group")
+            state.spans.append(group)  # a place inside ("Gulf partners") keeps its own mention
+            state.taken.update(range(start, end))
+
     def _body(self, state: ResolutionState, noun: Token) -> bool:
         """ "the Chinese foreign ministry", "Poland's parliament": a government body of a country."""
         doc = state.doc
@@ -243,6 +282,8 @@ class GroupRules(ResolverBase):
 
 
 _LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
+_DEFINITE = frozenset({"the", "these", "those", "both", "their", "its", "his", "her", "our", "each", "all", "this"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 _COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ"})
 
 
@@ -266,3 +307,16 @@ def _of_complement_end(noun: Token) -> int:
         if doc[k - 1].pos_ in {"NOUN", "PROPN"}:
             return k
     return end
+
+
+def _described_by(noun: Token, titles: frozenset[str]) -> int | None:
+    """The end of an "in/of/from" complement that says who the collective is ("separatist forces in the
+    east", "allies of the president"), else ``None`` ("officials in each country" says nothing)."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objects or any(c.lower_ in {"each", "every", "both", "all"} for c in objects[0].lefts):
+                continue
+            if objects[0].pos_ == "PROPN" or objects[0].lower_ in titles | _DIRECTIONS:
+                return int(objects[0].right_edge.i) + 1
+    return None

@@ -70,6 +70,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
         self._canonical_people(state, names)
         self._canonical_orgs(state)
         self._groups(state)
+        self._collectives(state)
         mentions, infos = self._mentions(state)
         mentions = self._anaphora(state, mentions, infos)
         doc._.kg_mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
