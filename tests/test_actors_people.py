@@ -121,3 +121,31 @@ def test_demonym_body_is_affiliated_but_not_a_church(nlp: Any) -> None:
     assert ("Armenian Defense Ministry", "affiliatedWith", "Armenia") in triples(doc)
     doc = nlp("The Russian Orthodox Church condemned the vote.")
     assert not any(r == "affiliatedWith" for _, r, _ in triples(doc))
+
+
+def test_chief_of_an_area_does_not_lead_the_body(nlp: Any) -> None:
+    for text in (
+        "EU foreign policy chief Liis Tamm criticised Russia on Monday.",
+        "The EU's foreign policy chief, Liis Tamm, criticised Russia on Monday.",
+    ):
+        found = triples(nlp(text))
+        assert ("Liis Tamm", "affiliatedWith", "European Union") in found
+        assert ("Liis Tamm", "leads", "European Union") not in found
+    assert ("Volker Berg", "leads", "United Nations") not in triples(
+        nlp("UN human rights chief Volker Berg condemned the executions.")
+    )
+    assert ("Ilse Marten", "leads", "International Atomic Energy Agency") in triples(
+        nlp("The International Atomic Energy Agency chief, Ilse Marten, visited Tehran.")
+    )
+
+
+def test_rank_after_a_title_is_no_part_of_the_position(nlp: Any) -> None:
+    assert ("Tom Reese", "holdsPosition", "Spokesman") in triples(
+        nlp("Pentagon Spokesman Major Tom Reese said the strikes were over.")
+    )
+    found = triples(nlp("Army Chief General Kofi Boateng met Nigerian officials."))
+    assert ("Kofi Boateng", "holdsPosition", "Army Chief") in found
+    assert not any(p == "holdsPosition" and "General" in o for _, p, o in found)
+    assert ("Jonas Berg", "holdsPosition", "Secretary General") in triples(
+        nlp("NATO Secretary General Jonas Berg met Polish officials.")
+    )
