@@ -21,7 +21,6 @@ __all__ = [
     "reciprocal",
 ]
 
-from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -241,32 +240,9 @@ def reciprocal(token: Token) -> bool:
     return False
 
 
-def _in_headline(context: Context, token: Token) -> bool:
-    """True when ``token`` is in a first line that stands alone (a headline)."""
-    start, end = context.sentence(token.i)
-    return start == 0 and end < len(context.doc) and "\n" in context.doc[start:end].text_with_ws
-
-
 def _described_person(context: Context, noun: Token) -> list[ActorMention]:
-    """An unnamed official: in a headline the person the body names for that actor ("US official urges EU" is
-    the US official named below); elsewhere, or when none is named, the actor itself ("a British minister said")."""
-    bodies = {m.entity for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c)}
-    if not bodies:
-        return []
-    if not _in_headline(context, noun):
-        return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
-    people = {
-        r.subject
-        for r in context.doc._.kg_relations or ()
-        if r.object in bodies
-        and r.relation.value in ("affiliatedWith", "leads")
-        and r.subject.type is EntityType.PERSON
-    }
-    for mention in context.mentions:
-        if mention.entity in people and not mention.pronoun:
-            # the person, mentioned here by the description ("US official")
-            return [replace(mention, start=noun.left_edge.i, end=noun.i + 1, root=noun.i)]
-    # no named person: "a British minister said" stands for the state
+    """An unnamed official stands for the actor named in its description: "a British minister said" is the
+    United Kingdom, "a US official urged" the United States (never a guess at which named person it is)."""
     return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
 
 
