@@ -34,7 +34,7 @@ from spacy.language import Language
 from kgraph.errors import InputError
 from kgraph.jsonl import read_jsonl
 from kgraph.model import Document, EntityType, RelationType
-from kgraph.ontology import KG_NS
+from kgraph.rdf.vocab import class_iri, kg_iri, relation_iri
 
 _SCORED_TYPES = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.LOCATION, EntityType.GROUP}
 _FAMILY = {EntityType.LOCATION: EntityType.COUNTRY}
@@ -192,7 +192,7 @@ class _Predicted:
 def _predicted_entities(graph: Graph) -> dict[str, _Predicted]:
     found: dict[str, _Predicted] = {}
     for entity_type in EntityType:
-        for node in graph.subjects(RDF.type, URIRef(KG_NS + entity_type.value)):
+        for node in graph.subjects(RDF.type, URIRef(class_iri(entity_type))):
             label = str(graph.value(node, RDFS.label) or "")
             names = {label, *(str(a) for a in graph.objects(node, SKOS.altLabel))}
             found[str(node)] = _Predicted(str(node), label, entity_type, frozenset(normalise(n) for n in names if n))
@@ -230,7 +230,7 @@ def score_graph(graph: Graph, gold: GoldDocument, evaluation: Evaluation) -> Non
 
     triples: set[tuple[str, RelationType, str]] = set()
     for relation in RelationType:
-        for s, o in graph.subject_objects(URIRef(KG_NS + relation.value)):
+        for s, o in graph.subject_objects(URIRef(relation_iri(relation))):
             a, b = str(s), str(o)
             if relation.symmetric and b < a:
                 a, b = b, a
@@ -270,8 +270,8 @@ def score_graph(graph: Graph, gold: GoldDocument, evaluation: Evaluation) -> Non
 def _evidence(graph: Graph, triple: tuple[str, RelationType, str]) -> str:
     s, relation, o = triple
     for node in graph.subjects(RDF.subject, URIRef(s)):
-        if (node, RDF.predicate, URIRef(KG_NS + relation.value)) in graph and (node, RDF.object, URIRef(o)) in graph:
-            return str(graph.value(node, URIRef(KG_NS + "evidence")) or "")
+        if (node, RDF.predicate, URIRef(relation_iri(relation))) in graph and (node, RDF.object, URIRef(o)) in graph:
+            return str(graph.value(node, URIRef(kg_iri("evidence"))) or "")
     return ""
 
 

@@ -11,6 +11,7 @@ __all__ = [
     "statement_iri",
     "occurrence_iri",
     "event_iri",
+    "events_graph_iri",
     "geonames_iri",
     "check_base",
 ]
@@ -146,6 +147,15 @@ def event_iri(relation: RelationType, subject: str, obj: str, key: str, base: st
     local = [iri[len(base) :] if iri.startswith(base) else iri for iri in (subject, obj)]
     slug = _NON_SLUG.sub("-", f"{relation.value.lower()}-{key}").strip("-")
     return URIRef(f"{base}event/{slug}-{_digest(relation.value, *local, key, size=12)}")
+
+
+def events_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph of the events (N-Quads, TriG, stores): derived from the assertions, rebuilt by each run.
+
+    >>> str(events_graph_iri())
+    'https://w3id.org/kgraph/id/graph/events'
+    """
+    return URIRef(f"{base}graph/events")
 
 
 def geonames_iri(geonames_id: int) -> URIRef:

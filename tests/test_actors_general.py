@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgraph.model import EntityType
+from kgraph.model import EntityRef, EntityType
 
 C, L, ORG, P = EntityType.COUNTRY, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
@@ -63,7 +63,10 @@ def test_dateline_city_is_a_place_and_credit_no_actor(nlp: Any) -> None:
     doc = nlp("SANTA ROSALIA, Mexico, May 2 (Reuters) - Mexico accused Guatemala of stalling the talks.")
     found = resolved(doc)
     assert found["SANTA ROSALIA"] == (L, "Santa Rosalia")
-    assert "Reuters" not in found
+    assert "Reuters" not in found  # no mention: the agency takes part in no event ...
+    assert EntityRef(ORG, "Reuters") in doc._.kg_entities  # ... but it is an organisation the text names
+    doc = nlp("TARTU, Estonia (Xyzzy) - Estonia expelled a Russian diplomat.")
+    assert all(ref.name != "Xyzzy" for ref in doc._.kg_entities)  # an unknown credit names nothing
 
 
 def test_acronym_at_text_start_before_a_comma_is_no_dateline(nlp: Any) -> None:
@@ -109,11 +112,15 @@ def test_state_department_is_no_place(nlp: Any) -> None:
     assert all(t is not L for t, _ in resolved(doc).values())
 
 
-def test_lower_case_foreign_ministry_is_the_state(nlp: Any) -> None:
+def test_lower_case_foreign_ministry_is_an_organisation_of_the_state(nlp: Any) -> None:
     doc = nlp("Peru's foreign ministry condemned the raid, and the Chilean foreign ministry agreed.")
     found = resolved(doc)
-    assert found["Peru's foreign ministry"] == (C, "Peru")
-    assert found["Chilean foreign ministry"] == (C, "Chile")
+    assert found["Peru's foreign ministry"] == (ORG, "Peru's Foreign Ministry")
+    assert found["Chilean foreign ministry"] == (ORG, "Chilean Foreign Ministry")
+    facts = {(r.subject.name, r.relation.value, r.object.name) for r in doc._.kg_relations}
+    assert ("Peru's Foreign Ministry", "affiliatedWith", "Peru") in facts
+    doc = nlp("The Thai ministry of public health said two soldiers died.")
+    assert resolved(doc)["Thai ministry of public health"] == (ORG, "Thai Ministry of Public Health")
 
 
 def test_capitalised_ministry_stays_an_organisation(nlp: Any) -> None:

@@ -103,3 +103,49 @@ def test_title_run_into_the_name_by_ner(nlp: Any) -> None:
     doc = nlp("US Secretary of State Ilya Castellanos urged Europe to spend more on defence.")
     assert mentions(doc)["Ilya Castellanos"] == (P, "Ilya Castellanos")
     assert ("Ilya Castellanos", "holdsPosition", "Secretary of State") in triples(doc)
+
+
+def test_spokesperson_for_a_named_body(nlp: Any) -> None:
+    doc = nlp("Spokesperson for the Moldovan Foreign Ministry Ana Cebotari described the congress as staged.")
+    assert {
+        ("Ana Cebotari", "holdsPosition", "Spokesperson"),
+        ("Ana Cebotari", "affiliatedWith", "Moldovan Foreign Ministry"),
+        ("Moldovan Foreign Ministry", "affiliatedWith", "Moldova"),
+    } <= triples(doc)
+    doc = nlp("US Secretary of State Ilya Castellanos met Mexican officials.")
+    assert ("Ilya Castellanos", "holdsPosition", "Secretary of State") in triples(doc)
+
+
+def test_demonym_body_is_affiliated_but_not_a_church(nlp: Any) -> None:
+    doc = nlp("The Armenian Defense Ministry reported two injured soldiers.")
+    assert ("Armenian Defense Ministry", "affiliatedWith", "Armenia") in triples(doc)
+    doc = nlp("The Russian Orthodox Church condemned the vote.")
+    assert not any(r == "affiliatedWith" for _, r, _ in triples(doc))
+
+
+def test_chief_of_an_area_does_not_lead_the_body(nlp: Any) -> None:
+    for text in (
+        "EU foreign policy chief Liis Tamm criticised Russia on Monday.",
+        "The EU's foreign policy chief, Liis Tamm, criticised Russia on Monday.",
+    ):
+        found = triples(nlp(text))
+        assert ("Liis Tamm", "affiliatedWith", "European Union") in found
+        assert ("Liis Tamm", "leads", "European Union") not in found
+    assert ("Volker Berg", "leads", "United Nations") not in triples(
+        nlp("UN human rights chief Volker Berg condemned the executions.")
+    )
+    assert ("Ilse Marten", "leads", "International Atomic Energy Agency") in triples(
+        nlp("The International Atomic Energy Agency chief, Ilse Marten, visited Tehran.")
+    )
+
+
+def test_rank_after_a_title_is_no_part_of_the_position(nlp: Any) -> None:
+    assert ("Tom Reese", "holdsPosition", "Spokesman") in triples(
+        nlp("Pentagon Spokesman Major Tom Reese said the strikes were over.")
+    )
+    found = triples(nlp("Army Chief General Kofi Boateng met Nigerian officials."))
+    assert ("Kofi Boateng", "holdsPosition", "Army Chief") in found
+    assert not any(p == "holdsPosition" and "General" in o for _, p, o in found)
+    assert ("Jonas Berg", "holdsPosition", "Secretary General") in triples(
+        nlp("NATO Secretary General Jonas Berg met Polish officials.")
+    )

@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from kgraph.build import BuildOptions, build, extract
 from kgraph.engine import Engine, run_engine
 from kgraph.engine import stream as stream_module
+from kgraph.engine.events import EventCollector
 from kgraph.engine.run import BuildTargets, run_build
 from kgraph.engine.stream import external_sort
 from kgraph.errors import KGraphError
@@ -106,10 +107,17 @@ def _graph_of(records: list[DocumentRecords]) -> KnowledgeGraph:
     return kg
 
 
+def _event_triples(records: list[DocumentRecords], base: str) -> list[ox.Triple]:
+    """The events streamed writers add after the last batch (``kgraph.engine.events``)."""
+    collector = EventCollector(base)
+    collector.add(records)
+    return collector.triples()
+
+
 def test_fast_triples_equal_the_rdf_module() -> None:
     records = _handmade_records()
     labels: dict[str, str] = {}
-    fast = {t for r in records for t in record_triples(r, BASE, labels)}
+    fast = {t for r in records for t in record_triples(r, BASE, labels)} | set(_event_triples(records, BASE))
     expected = set(to_oxigraph_triples(iter_triples(_graph_of(records))))
     assert fast - expected == set()
     assert expected - fast == set()
@@ -121,6 +129,8 @@ def test_fast_quads_are_the_store_quads_per_document() -> None:
     records = _handmade_records()
     labels: dict[str, str] = {}
     fast = {q for r in records for q in record_quads(r, BASE, labels)}
+    events = ox.NamedNode(BASE + "graph/events")
+    fast |= {ox.Quad(t.subject, t.predicate, t.object, events) for t in _event_triples(records, BASE)}
     whole = set(to_oxigraph_quads(_graph_of(records)))
     assert fast <= whole
     assert {q.triple for q in fast} == {q.triple for q in whole}
@@ -133,6 +143,7 @@ def test_fast_triples_equal_the_rdf_module_on_real_parses(nlp: Any, tmp_path: Pa
     assert sum(len(r.relations) for r in records) > 0
     labels: dict[str, str] = {}
     fast = {t for r in records for t in record_triples(r, options.base, labels)}
+    fast |= set(_event_triples(records, options.base))
     kg = KnowledgeGraph(options.base)
     for item in records:
         kg.add_records(item)
@@ -189,6 +200,7 @@ def test_streamed_turtle_with_many_runs_is_the_in_memory_turtle(
         sink = stream_module.SortedTurtleSink(stack, target, BASE)
         for item in records:
             sink.add([item])
+        sink.add_triples(_event_triples(records, BASE))
         sink.finish()
     _graph_of(records).write(tmp_path / "memory.ttl")
     assert target.read_bytes() == (tmp_path / "memory.ttl").read_bytes()

@@ -42,11 +42,13 @@ def kg() -> KnowledgeGraph:
 
 
 def _contract(kg: KnowledgeGraph) -> Graph:
-    """The entity-and-relation part of the RDF (documents' own metadata excluded)."""
+    """The entity-and-relation part of the RDF (documents' own metadata and the events derived from them excluded)."""
     graph = Graph()
     documents = set(kg.documents)
-    for s, p, o in kg.to_rdflib():
-        if str(s) in documents and p != KG.mentions:
+    rdf = kg.to_rdflib()
+    events = set(rdf.subjects(RDF.type, KG.Event))
+    for s, p, o in rdf:
+        if (str(s) in documents and p != KG.mentions) or s in events:
             continue
         graph.add((s, p, o))
     return graph
@@ -246,8 +248,20 @@ def test_cli_convert_and_merge_keep_every_assertion(kg: KnowledgeGraph, tmp_path
     code, _, err = cli("convert", str(converted), str(tmp_path / "out"), "--format", "nt")
     assert code == 0, err
     assert isomorphic(
-        Graph().parse(tmp_path / "out", format="nt"), _contract(kg) + _documents_of(read_graph(converted))
+        Graph().parse(tmp_path / "out", format="nt"),
+        _contract(kg) + _documents_of(read_graph(converted)) + _events_of(read_graph(converted)),
     )
+
+
+def _events_of(kg: KnowledgeGraph) -> Graph:
+    """The kg:Event part of the RDF (derived from the assertions and their documents)."""
+    rdf = kg.to_rdflib()
+    events = set(rdf.subjects(RDF.type, KG.Event))
+    graph = Graph()
+    for triple in rdf:
+        if triple[0] in events:
+            graph.add(triple)
+    return graph
 
 
 def _documents_of(kg: KnowledgeGraph) -> Graph:

@@ -100,3 +100,18 @@ def test_convert_to_csv_names_both_files(tmp_path: Path) -> None:
     assert line.startswith("kgraph: 2 documents, ") and " relations " in line
     assert line.endswith(f"{tmp_path / 'x.entities.csv'}, {tmp_path / 'x.relations.csv'}")
     assert (tmp_path / "x.entities.csv").is_file() and (tmp_path / "x.relations.csv").is_file()
+
+
+def test_no_file_refers_to_a_folder_outside_the_repository() -> None:
+    """The repository stands on its own: no file points at the development folder beside a clone."""
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert len(files) > 50
+    needles = ("../" + "shared", "shared/" + "eval", "DESIGN" + ".md")
+    for name in files:
+        path = ROOT / name
+        if path.suffix in {".png", ".jpg", ".ico"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not any(needle in text for needle in needles), name

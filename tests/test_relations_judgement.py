@@ -82,6 +82,19 @@ FOUND = [
         "The Kremlin said Russia would take countermeasures in response to Finland's accession.",
         ("Russia", "threatens", "Finland"),
     ),
+    # a charge denied was made against the one who denies it (a possessive nominal asserts it)
+    ("Chad rejected Sudan's accusations.", ("Sudan", "accuses", "Chad")),
+    ("Chad denied Sudan's accusations.", ("Sudan", "accuses", "Chad")),
+    ("Israel's demand was rejected by Hamas.", ("Israel", "appealsTo", "Hamas")),
+    # what one told, or insisted, must happen: the one told, or the subject of the subjunctive, must act
+    ("The US told Israel that it must protect civilians.", ("United States", "appealsTo", "Israel")),
+    ("Washington reminded Seoul that it should honour the deal.", ("United States", "appealsTo", "South Korea")),
+    ("Poland insisted that Germany pay reparations.", ("Poland", "appealsTo", "Germany")),
+    ("Britain proposed that Iran suspend enrichment.", ("United Kingdom", "appealsTo", "Iran")),
+    (
+        "Serbia on Tuesday demanded a meeting of the UN Security Council.",
+        ("Serbia", "appealsTo", "United Nations Security Council"),
+    ),
     # thanks extended to an actor
     ("Kenya extended its thanks to Japan.", ("Kenya", "supports", "Japan")),
     ("Prime Minister Ilse Marten expressed her thanks to Norway and Denmark.", ("Ilse Marten", "supports", "Denmark")),
@@ -124,6 +137,16 @@ NOT_FOUND = [
     ("Kenya said the United States funded the new hospital.", ("Kenya", "accuses", "United States")),
     ("Iran said it would not respond to Israel.", ("Iran", "threatens", "Israel")),
     ("Israeli jets hit Gaza.", ("Israel", "accuses", "Gaza")),
+    # a subjunctive needs a bare verb: "insisted that X was" states, it asks nothing
+    ("Kenya insisted that Uganda was responsible.", ("Kenya", "appealsTo", "Uganda")),
+    ("France told Mali that it should not expect help.", ("France", "appealsTo", "Mali")),
+    # denying a charge is no rejection
+    ("Chad rejected Sudan's accusations.", ("Chad", "rejects", "Sudan")),
+    (
+        "Kigali dismissed the allegations by Kampala as baseless.",
+        ("Rwanda", "rejects", "Uganda"),
+    ),
+    ("Russia rejected the claims made by Ukraine.", ("Russia", "rejects", "Ukraine")),
     # concern for someone is no criticism of them
     ("Ghana expressed concern for Togo.", ("Ghana", "accuses", "Togo")),
 ]

@@ -91,3 +91,13 @@ def test_server_refuses_updates_and_reports_errors_in_one_line(server: Server) -
     bad = run_cli("query", server.url, "SELECT ?x WHERE { ?x kg:leads }", *server.query_options)
     err = bad.stderr.decode()
     assert bad.returncode == 7 and err.count("\n") == 1 and err.startswith("kgraph: error:"), err
+
+
+def test_store_built_incrementally_answers_like_the_file(
+    example: tuple[Path, Path], file_rows: list[Row], tmp_path: Path
+) -> None:
+    """``kgraph build --store`` writes the same store model as ``kgraph load``."""
+    _, query = example
+    built = run_cli("build", str(ROOT / "examples"), "--store", str(tmp_path / "store"), "--quiet")
+    assert built.returncode == 0, built.stderr.decode()
+    assert _rows(str(tmp_path / "store"), f"@{query}") == file_rows

@@ -13,6 +13,7 @@ from pathlib import Path
 from kgraph.build import DEFAULT_OPTIONS, BuildOptions
 from kgraph.engine import Engine, check_engine, run_engine
 from kgraph.engine.batches import batched
+from kgraph.engine.events import EventCollector
 from kgraph.engine.stream import STREAMED_FORMATS, LineSink, RecordSink, SortedTurtleSink, StoreSink
 from kgraph.errors import InputError, OutputError, UsageError
 from kgraph.export import OutputFormat, guess_format
@@ -113,11 +114,9 @@ def _add_imported(
         kg.merge(imported)
     for sink in sinks:
         if isinstance(sink, StoreSink):
-            from kgraph.rdf import to_oxigraph_quads
+            from kgraph.store import add_graph
 
-            quads = to_oxigraph_quads(imported)
-            sink.store.extend(quads)
-            stats.triples += len(quads)
+            stats.triples += add_graph(sink.store, imported)
 
 
 def run_build(
@@ -163,12 +162,13 @@ def run_build(
             sinks.append(StoreSink(store, options.base))
         kg: KnowledgeGraph | None = None
         turtle: SortedTurtleSink | None = None
+        lines: LineSink | SortedTurtleSink | None = None
         if targets.output is not None and targets.streamed and imported is None:
             if fmt is OutputFormat.TURTLE:
-                turtle = SortedTurtleSink(stack, targets.output, options.base)
-                sinks.append(turtle)
+                lines = turtle = SortedTurtleSink(stack, targets.output, options.base)
             else:
-                sinks.append(LineSink(stack, targets.output, fmt, options.base))  # type: ignore[arg-type]
+                lines = LineSink(stack, targets.output, fmt, options.base)  # type: ignore[arg-type]
+            sinks.extend([lines, collector := EventCollector(options.base)])
         elif targets.output is not None or targets.html is not None:
             kg = KnowledgeGraph(options.base)
         drawn = progress and sys.stderr.isatty()  # the input size (for the ETA) only when a bar is drawn
@@ -186,10 +186,16 @@ def run_build(
                     kg.add_records(item)
             for sink in sinks:
                 stats.triples += sink.add(batch)
+        if lines is not None:
+            stats.triples += lines.add_triples(collector.triples())
         if turtle is not None:
             turtle.finish()
         if imported is not None:
             _add_imported(imported, kg, sinks, stats)
+        if targets.store is not None:
+            from kgraph.engine.events import refresh_store_events
+
+            stats.triples += refresh_store_events(store, options.base)
         if kg is not None and targets.output is not None:
             kg.write(targets.output, format=fmt)
         if kg is not None and targets.html is not None:

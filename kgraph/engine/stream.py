@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from kgraph.errors import StoreError
 from kgraph.export import OutputFormat
 from kgraph.io import atomic_output
+from kgraph.iri import events_graph_iri
 from kgraph.model import DocumentRecords
 from kgraph.ontology import PREFIXES
 from kgraph.rdf.record_terms import record_quads, record_triples
@@ -72,6 +73,16 @@ class LineSink:
             return len(quads)
         triples = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
         ox.serialize(triples, self.handle, format=self.format)
+        return len(triples)
+
+    def add_triples(self, triples: Sequence[ox.Triple]) -> int:
+        """Write triples tied to no document (events); in N-Quads, in the events graph."""
+        if self.quads:
+            graph = ox.NamedNode(str(events_graph_iri(self.base)))
+            ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples],
+                         self.handle, format=self.format)
+        else:
+            ox.serialize(triples, self.handle, format=self.format)
         return len(triples)
 
 
@@ -133,6 +144,11 @@ class SortedTurtleSink:
         items = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
         ox.serialize(items, self.spool, format=ox.RdfFormat.N_TRIPLES)
         return len(items)
+
+    def add_triples(self, triples: Sequence[ox.Triple]) -> int:
+        """Add triples tied to no document (events); before :meth:`finish`."""
+        ox.serialize(triples, self.spool, format=ox.RdfFormat.N_TRIPLES)
+        return len(triples)
 
     def finish(self) -> None:
         """Sort the spooled triples and write the Turtle (called once, after the last batch)."""

@@ -82,7 +82,7 @@ def write_tables(kg: KnowledgeGraph, path: str | Path) -> tuple[Path, Path]:
             )
     with atomic_output(relations_path, "w") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(RELATION_COLUMNS)
+        writer.writerow(RELATION_COLUMNS + _TIME_COLUMNS)
         for a in kg.assertions():
             info = kg.documents.get(a.document)
             writer.writerow(
@@ -103,9 +103,15 @@ def write_tables(kg: KnowledgeGraph, path: str | Path) -> tuple[Path, Path]:
                     a.document,
                     a.iri,
                     a.speaker or "",
+                    a.date_text or "",
+                    (info.date or "") if info else "",
                 ]
             )
     return entities_path, relations_path
+
+
+# Written after the required columns; tables written before kgraph had them still read.
+_TIME_COLUMNS = ("date_text", "published")
 
 
 def _label(kg: KnowledgeGraph, node: str) -> str:
@@ -154,6 +160,7 @@ def read_tables(path: str | Path, base: str) -> KnowledgeGraph:
                         row["document"] or row["document_iri"],
                         row["source"] or None,
                         row["title"] or None,
+                        row.get("published") or None,
                     )
                 )
             kg.add_assertion(
@@ -169,6 +176,7 @@ def read_tables(path: str | Path, base: str) -> KnowledgeGraph:
                     modality=Modality(row["modality"]),
                     date=row["date"] or None,
                     speaker=row["speaker_iri"] or None,
+                    date_text=row.get("date_text") or None,
                 )
             )
     except ValueError as error:

@@ -16,7 +16,18 @@ labels of actors left out by ``max_nodes``.
 
 from __future__ import annotations
 
-__all__ = ["SizeBy", "HtmlOptions", "select_nodes", "render_html", "write_html", "show", "TYPE_COLOURS", "WRITERS"]
+__all__ = [
+    "SizeBy",
+    "HtmlOptions",
+    "select_nodes",
+    "folded_positions",
+    "display_source",
+    "render_html",
+    "write_html",
+    "show",
+    "TYPE_COLOURS",
+    "WRITERS",
+]
 
 import html as html_lib
 import json
@@ -191,6 +202,32 @@ def _edge(
     }
 
 
+def _spread_labels(
+    ranked: list[str], degree: dict[str, int], positions: dict[str, tuple[float, float]], limit: int
+) -> list[str]:
+    """The most connected actors whose labels do not cover each other at the fit view (at most ``limit``).
+
+    >>> at = {"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (90.0, 50.0)}
+    >>> _spread_labels(["a", "b", "c"], {"a": 3, "b": 2, "c": 1}, at, 5)
+    ['a', 'c']
+    """
+    linked = [n for n in ranked if degree[n] > 0]
+    if not linked:
+        return []
+    xs = [positions[n][0] for n in linked]
+    ys = [positions[n][1] for n in linked]
+    # a label is about 12% of the view wide and 3% high (the fit view of a wide graph on a laptop screen)
+    width, height = (max(xs) - min(xs)) * 0.12 or 1.0, (max(ys) - min(ys)) * 0.03 or 1.0
+    chosen: list[str] = []
+    for node in linked:
+        x, y = positions[node]
+        if all(abs(x - positions[c][0]) > width or abs(y - positions[c][1]) > height for c in chosen):
+            chosen.append(node)
+            if len(chosen) == limit:
+                break
+    return chosen
+
+
 def _payload(kg: KnowledgeGraph, opts: HtmlOptions) -> dict[str, Any]:
     g = kg.graph
     folded = folded_positions(g)
@@ -233,7 +270,7 @@ def _payload(kg: KnowledgeGraph, opts: HtmlOptions) -> dict[str, Any]:
     documents, document_index = _documents(kg)
     edge_rows = [_edge(kg, index, document_index, e, opts.max_evidence) for e in edges]
     ranked = sorted(kept, key=lambda n: (-degree[n], -g.nodes[n].get("mentions", 0), g.nodes[n]["label"]))
-    labelled = [index[n] for n in ranked[: opts.labels] if degree[n] > 0]
+    labelled = [index[n] for n in _spread_labels(ranked, degree, layout.positions, opts.labels)]
     type_counts: dict[str, int] = {}
     for n in kept:
         type_counts[g.nodes[n]["type"]] = type_counts.get(g.nodes[n]["type"], 0) + 1

@@ -80,4 +80,5 @@ def check_model(nlp: Language, model: str) -> None:
 def add_gazetteer(nlp: Language, *, actors: Path | None = None) -> None:
     """Add the ``kgraph_gazetteer`` component after "ner" (see ``kgraph.nlp.actors.gazetteer_ruler``)."""
     _register_factories()
-    nlp.add_pipe("kgraph_gazetteer", after="ner", config={"actors": str(actors) if actors else None})
+    ruler = nlp.add_pipe("kgraph_gazetteer", after="ner", config={"actors": str(actors) if actors else None})
+    ruler.initialize()  # type: ignore[attr-defined]  # load the patterns with the model, not on the first document

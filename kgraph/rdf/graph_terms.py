@@ -4,19 +4,23 @@ from __future__ import annotations
 
 __all__ = ["iter_triples", "iter_quads", "to_rdflib", "to_dataset", "from_rdflib", "ENTITY_CLASSES"]
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 from rdflib.term import Node
 
+from kgraph.dates import date_datatype
 from kgraph.graph import Assertion, DocumentInfo, KnowledgeGraph, StatementInfo
-from kgraph.iri import occurrence_iri
+from kgraph.iri import events_graph_iri, occurrence_iri
 from kgraph.model import EntityType, Modality, RelationType
 from kgraph.ontology import DEFAULT_BASE, KG, bind_prefixes
 from kgraph.rdf.vocab import class_iri, rdf_text, relation_iri
+
+if TYPE_CHECKING:
+    from kgraph.events import Event
 
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]
@@ -24,11 +28,12 @@ Quad = tuple[Node, Node, Node, URIRef | None]
 ENTITY_CLASSES: dict[EntityType, URIRef] = {t: URIRef(class_iri(t)) for t in EntityType}
 _CLASS_TYPES = {v: k for k, v in ENTITY_CLASSES.items()}
 _RELATIONS = {URIRef(relation_iri(r)): r for r in RelationType}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _date(value: str) -> Literal:
-    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else _text(value)
+    """A date as a typed literal (xsd:date, gYearMonth or gYear) when it is a valid one, else plain text."""
+    datatype = date_datatype(value)
+    return Literal(value, datatype=URIRef(datatype)) if datatype else _text(value)
 
 
 def _text(value: str) -> Literal:
@@ -63,6 +68,8 @@ def iter_triples(kg: KnowledgeGraph) -> Iterator[Triple]:
         yield from _document_triples(info)
     for statement in kg.statements.values():
         yield from _statement_triples(statement)
+    for event in kg.events():
+        yield from _event_triples(event)
 
 
 def _entity_triples(subject: URIRef, data: dict[str, object]) -> Iterator[Triple]:
@@ -135,6 +142,10 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
     for statement in kg.statements.values():
         for triple in _statement_triples(statement):
             yield (*triple, URIRef(statement.document))
+    events_graph = events_graph_iri(kg.base)  # an event joins documents: it has a graph of its own
+    for event in kg.events():
+        for triple in _event_triples(event):
+            yield (*triple, events_graph)
 
 
 def _assertion_triples(a: Assertion) -> Iterator[Triple]:
@@ -148,10 +159,30 @@ def _assertion_triples(a: Assertion) -> Iterator[Triple]:
     yield node, KG.trigger, _text(a.trigger)
     yield node, KG.confidence, Literal(Decimal(f"{a.confidence:.2f}"), datatype=XSD.decimal)
     yield node, KG.modality, Literal(a.modality.value)
-    if a.date:
-        yield node, DCTERMS.date, _date(a.date)
+    if a.date and date_datatype(a.date):
+        yield node, KG.date, _date(a.date)
+    if a.date_text:
+        yield node, KG.dateText, _text(a.date_text)
     if a.speaker:
         yield node, KG.speaker, URIRef(a.speaker)
+
+
+def _event_triples(e: Event) -> Iterator[Triple]:
+    node = URIRef(e.iri)
+    yield node, RDF.type, KG.Event
+    yield node, KG.eventRelation, URIRef(relation_iri(e.relation))
+    yield node, KG.sourceActor, URIRef(e.subject)
+    yield node, KG.targetActor, URIRef(e.object)
+    for report in e.reports:
+        yield node, KG.reportedBy, URIRef(report)
+    yield node, KG.reportCount, Literal(len(e.reports))
+    yield node, KG.sourceCount, Literal(e.sources)
+    if e.date and date_datatype(e.date):
+        yield node, KG.date, _date(e.date)
+    if e.first_report:
+        yield node, KG.firstReport, _date(e.first_report)
+    if e.last_report:
+        yield node, KG.lastReport, _date(e.last_report)
 
 
 def _document_triples(d: DocumentInfo) -> Iterator[Triple]:
@@ -261,16 +292,28 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
                 trigger=_one(graph, node, KG.trigger) or "",
                 confidence=float(str(confidence)) if confidence is not None else 0.0,
                 modality=Modality(_one(graph, node, KG.modality) or "asserted"),
-                date=_one(graph, node, DCTERMS.date),
+                date=_one(graph, node, KG.date) or _one(graph, node, DCTERMS.date),
                 speaker=_one(graph, node, KG.speaker),
+                date_text=_one(graph, node, KG.dateText),
             )
         )
     # Direct triples without a provenance node (e.g. hand-written RDF) still become edges.
     for predicate, relation in _RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
             if str(s) in g and str(o) in g and not g.has_edge(str(s), str(o), relation):
-                g.add_edge(str(s), str(o), key=relation, relation=relation.value, assertions={}, count=0,
-                           confidence=0.0, documents=[])
+                g.add_edge(
+                    str(s),
+                    str(o),
+                    key=relation,
+                    relation=relation.value,
+                    assertions={},
+                    count=0,
+                    confidence=0.0,
+                    documents=[],
+                    reports=0,
+                    dates=[],
+                    date=None,
+                )
     for node in graph.subjects(RDF.type, KG.Statement):
         kg.add_statement(
             StatementInfo(

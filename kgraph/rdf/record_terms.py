@@ -17,6 +17,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from kgraph import iri as iris
+from kgraph.dates import date_datatype
 from kgraph.model import DocumentRecords, EntityRef, Relation, Statement
 from kgraph.rdf.vocab import DCT_NS, OWL_NS, PROV_NS, RDF_NS, RDFS_NS, SKOS_NS, XSD_NS, kg_iri, rdf_text
 from kgraph.sources import clean_records
@@ -59,7 +60,7 @@ def _is_clean(records: DocumentRecords) -> bool:
         strings.append(e.name)
         strings.extend(e.aliases)
     for r in records.relations:
-        strings += (r.subject.name, r.object.name, r.evidence, r.trigger, r.date or "")
+        strings += (r.subject.name, r.object.name, r.evidence, r.trigger, r.date or "", r.date_text or "")
         if r.speaker:
             strings.append(r.speaker.name)
     for s in records.statements:
@@ -71,7 +72,8 @@ def _is_clean(records: DocumentRecords) -> bool:
 
 
 def _date(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=XSD_DATE) if _ISO_DATE.match(value) else _text(value)
+    datatype = date_datatype(value)
+    return ox.Literal(value, datatype=_N(datatype)) if datatype else _text(value)
 
 
 @lru_cache(maxsize=256)
@@ -230,8 +232,10 @@ def _assertion_triples(
     out.append((node, _kg("trigger"), _text(r.trigger)))
     out.append((node, _kg("confidence"), _confidence(round(float(r.confidence), 2))))
     out.append((node, _kg("modality"), _plain(r.modality.value)))
-    if r.date:
-        out.append((node, DC_DATE, _date(r.date)))
+    if r.date and date_datatype(r.date):
+        out.append((node, _kg("date"), _date(r.date)))
+    if r.date_text:
+        out.append((node, _kg("dateText"), _text(r.date_text)))
     if r.speaker:
         out.append((node, _kg("speaker"), names.entity(r.speaker)))
 

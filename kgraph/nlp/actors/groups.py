@@ -160,6 +160,45 @@ class GroupRules(ResolverBase):
                     SpanCandidate(people.start, people.end, ref, doc[people.np_start : people.end].text, source="group")
                 )
 
+    def _collectives(self, state: ResolutionState) -> None:
+        """Unnamed collectives described by a modifier: "protest leaders", "several ministers", "Western
+        nations", "two opposition lawmakers", "separatist forces in the east", "allies of the president".
+        Each is a Group of its own; one that takes part in no relation is pruned from the output."""
+        doc = state.doc
+        words = self.words
+        for i in state.where(words.collective_nouns):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.dep_ not in _ARGUMENT_DEPS or i in state.taken:
+                continue
+            left = noun.left_edge.i
+            inside = [s for s in state.spans if s.start < i + 1 and s.end > left]
+            if any(s.ref.type is not EntityType.LOCATION for s in inside):
+                continue  # "French officials", "Hamas fighters": an actor's own people
+            lefts = list(noun.lefts)
+            if any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in lefts):
+                continue  # "the two countries", "both sides", "its partners": anaphors, resolved elsewhere
+            modifiers = [
+                c
+                for c in lefts
+                if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ not in words.quantity_words and not c.like_num
+            ]
+            if any(c.lower_ in words.state_nouns or c.lower_ in {"state", "government"} for c in modifiers):
+                continue  # "government forces": the state's own
+            complement = _described_by(noun, self.titles.head_words)
+            quantified = any(c.lower_ in words.quantity_words or c.like_num for c in lefts)
+            if not modifiers and complement is None and not quantified:
+                continue  # bare "officials said": nothing describes who they are
+            start = min((c.left_edge.i for c in modifiers), default=i)
+            end = complement if complement is not None else i + 1
+            if start > i or any(s.start < end and s.end > i for s in state.spans):
+                continue
+            name = doc[start:end].text
+            if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and doc[start].text[1:].islower():
+                name = name[:1].lower() + name[1:]  # "Protest leaders accused ..." -> "protest leaders"
+            group = SpanCandidate(start, end, EntityRef(EntityType.GROUP, name), doc[left:end].text, source="group")
+            state.spans.append(group)  # a place inside ("Gulf partners") keeps its own mention
+            state.taken.update(range(start, end))
+
     def _body(self, state: ResolutionState, noun: Token) -> bool:
         """ "the Chinese foreign ministry", "Poland's parliament": a government body of a country."""
         doc = state.doc
@@ -173,17 +212,20 @@ class GroupRules(ResolverBase):
             return False
         if any(i in state.taken and not owner.start <= i < owner.end for i in range(owner.start, noun.i + 1)):
             return False
-        if noun.lower_ in self.words.state_body_nouns and all(
-            t.text.islower() for t in doc[owner.end : noun.i + 1] if t.text not in {"'s", "’s"}
-        ):
-            # "China's foreign ministry", "the Polish foreign ministry": the state speaking (a named
-            # "Ministry of Commerce" or "Defence Ministry" stays an Organization)
-            owner.end = noun.i + 1
-            owner.alias = doc[owner.start : owner.end].text
-            state.taken.update(range(owner.start, owner.end))
-            return True
-        name = doc[owner.start : noun.i + 1].text
-        body = SpanCandidate(owner.start, noun.i + 1, EntityRef(EntityType.ORGANIZATION, name), name, source="body")
+        end = noun.i + 1
+        if noun.lower_ in self.words.state_body_nouns:
+            end = _of_complement_end(noun)  # "the Thai ministry of public health"
+        if not state.free(owner.end, end):
+            return False
+        # "China's foreign ministry", "the Thai ministry of public health": a sub-unit of the state, its own
+        # Organization affiliated with it (annotation guide), named in capitals whatever the text's case
+        possessive = doc[owner.end].text if doc[owner.end].text in {"'s", "’s"} else ""
+        body_words = doc[owner.end + (1 if possessive else 0) : end]
+        state_body = noun.lower_ in self.words.state_body_nouns
+        words = [_capitalised(t.text) if state_body else t.text for t in body_words]
+        name = f"{doc[owner.start : owner.end].text}{possessive} {' '.join(words)}"
+        alias = doc[owner.start : end].text
+        body = SpanCandidate(owner.start, end, EntityRef(EntityType.ORGANIZATION, name), alias, source="body")
         body.owner = owner.ref
         state.spans.remove(owner)
         state.add(body)
@@ -237,3 +279,44 @@ class GroupRules(ResolverBase):
         state.add(group)
         state.spans.append(owner)  # the country mention stays, nested inside the group
         return True
+
+
+_LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
+_DEFINITE = frozenset({"the", "these", "those", "both", "their", "its", "his", "her", "our", "each", "all", "this"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+_COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ"})
+
+
+def _capitalised(word: str) -> str:
+    """ "foreign" -> "Foreign"; connectors stay lower case.
+
+    >>> [_capitalised(w) for w in ["health", "of", "NATO"]]
+    ['Health', 'of', 'NATO']
+    """
+    return word if word.lower() in _LOWER or not word[:1].islower() else word[:1].upper() + word[1:]
+
+
+def _of_complement_end(noun: Token) -> int:
+    """The end of "<noun> of <lower-case words>" ("ministry of public health"), else just after ``noun``."""
+    doc = noun.doc
+    end = noun.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text.islower():
+        k = end + 1
+        while k < len(doc) and doc[k].is_alpha and doc[k].text.islower() and doc[k].pos_ in _COMPLEMENT_POS:
+            k += 1
+        if doc[k - 1].pos_ in {"NOUN", "PROPN"}:
+            return k
+    return end
+
+
+def _described_by(noun: Token, titles: frozenset[str]) -> int | None:
+    """The end of an "in/of/from" complement that says who the collective is ("separatist forces in the
+    east", "allies of the president"), else ``None`` ("officials in each country" says nothing)."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objects or any(c.lower_ in {"each", "every", "both", "all"} for c in objects[0].lefts):
+                continue
+            if objects[0].pos_ == "PROPN" or objects[0].lower_ in titles | _DIRECTIONS:
+                return int(objects[0].right_edge.i) + 1
+    return None

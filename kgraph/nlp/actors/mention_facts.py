@@ -21,6 +21,8 @@ _STATES = frozenset({EntityType.COUNTRY})
 _PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "region", "province", "port", "village", "state", "district", "territory"}
 )
+# Heads of a state's own bodies: "<demonym> ... Ministry" is affiliated with that state.
+_BODY_HEADS = frozenset({"ministry", "department", "office", "army", "navy", "police", "military"})
 _AFFILIATION_SUFFIXES = {
     "linked": RelationType.AFFILIATED_WITH,
     "affiliated": RelationType.AFFILIATED_WITH,
@@ -97,7 +99,8 @@ class FactBuilder:
             if alias_start < phrase.start:
                 owner = self._at.get(alias_start)
             if owner is None and phrase.end < len(self.doc) and self.doc[phrase.end].lower_ in {"of", "for"}:
-                owner = self._at.get(phrase.end + 1)  # "Prime Minister of Britain Keir Starmer"
+                after = phrase.end + (2 if self.lowers[phrase.end + 1 : phrase.end + 2] == ["the"] else 1)
+                owner = self._at.get(after)  # "Prime Minister of Britain Keir Starmer", "Spokesperson for the ..."
             if phrase.position:
                 position = EntityRef(EntityType.POSITION, phrase.position)
                 self.infos.setdefault(position, EntityInfo(position)).aliases.add(phrase.text)
@@ -160,8 +163,11 @@ class FactBuilder:
             if mention.end - mention.start <= size:
                 break
             surface = self.doc[mention.start : mention.start + size].text
+            # "Ukraine Defence Ministry"; a demonym only before a state body ("the Russian Foreign Ministry",
+            # not "the Russian Orthodox Church")
+            roles = {Role.NAME, Role.DEMONYM} if self.lowers[mention.end - 1] in _BODY_HEADS else {Role.NAME}
             for candidate in self.gazetteer.lookup(surface):
-                if candidate.entry.type is EntityType.COUNTRY and candidate.role is Role.NAME:
+                if candidate.entry.type is EntityType.COUNTRY and candidate.role in roles:
                     ref = candidate.entry.ref
                     info = self.infos.setdefault(ref, EntityInfo(ref, geonames_id=candidate.entry.geonames_id))
                     info.aliases.add(surface)

@@ -18,6 +18,7 @@ _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "compound", "dative", "agent", "attr", "ROOT"}
 )
 _DATELINE_END = frozenset({",", "(", "—", "–", "-"})
+_PLATFORM_NOUNS = frozenset({"platform", "network", "site", "service", "company"})
 
 
 def is_acronym(text: str) -> bool:
@@ -59,14 +60,37 @@ class NameRules(ResolverBase):
                 state.add(SpanCandidate(start, end, ref, text, source="dateline"))
             self._wire_credit(state, end)
 
-    @staticmethod
-    def _wire_credit(state: ResolutionState, after: int) -> None:
-        """Mark a bracketed credit ("(AP)", "(Reuters)") within a few tokens of a dateline as taken."""
+    def _wire_credit(self, state: ResolutionState, after: int) -> None:
+        """A bracketed credit ("(AP)", "(Reuters)") within a few tokens of a dateline: the news agency
+        the gazetteer knows is named (an organisation of the text, never a party to its events); any
+        other credit is no actor."""
         doc = state.doc
         for i in range(after, min(after + 6, len(doc) - 2)):
             if doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text[:1].isupper():
+                known = self._known_org(doc[i + 1].text)
+                if known is not None and state.free(i + 1, i + 2):
+                    state.add(SpanCandidate(i + 1, i + 2, known.ref, doc[i + 1].text, kind=known.kind, source="credit"))
                 state.taken.add(i + 1)
                 return
+
+    def _platform_x(self, state: ResolutionState) -> None:
+        """ "X" is the social network when the text says so: "X (formerly Twitter)", "on X", "the
+        platform X", "X's owner", "the X account"; a lone letter otherwise."""
+        doc = state.doc
+        for i in state.where(frozenset({"x"})):
+            token = doc[i]
+            if token.text != "X" or i in state.taken:
+                continue
+            before = doc[i - 1].lower_ if i > 0 else ""
+            after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            formerly = i + 2 < len(doc) and after == "(" and doc[i + 2].lower_ == "formerly"
+            if (
+                formerly
+                or before in _PLATFORM_NOUNS
+                or after in _PLATFORM_NOUNS | {"social", "account", "post", "posts", "app", "application", "'s", "’s"}
+                or (before == "on" and after in {",", ".", "that", "on", "the", "late", "early", "in", "-", "—"})
+            ):
+                state.add(SpanCandidate(i, i + 1, EntityRef(EntityType.ORGANIZATION, "X"), "X", source="platform"))
 
     def _named_units(self, state: ResolutionState) -> None:
         """A proper name followed by a lower-case organisation or place head: "the Viv Ansanm gang

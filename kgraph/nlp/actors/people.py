@@ -361,7 +361,13 @@ class PeopleRules(ResolverBase):
         doc = state.doc
         i = start
         found = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
-        actor = next((s for s in found if s.end == start and self._is_actor_word(s.text)), None)
+        actor: Span | None = next((s for s in found if s.end == start and self._is_actor_word(s.text)), None)
+        if actor is None and start > 0 and doc[start - 1].ent_type_ == "ORG":
+            ent = _ent_ending_at(doc, start)  # "Spokesperson for the Moldovan Foreign Ministry Ilse Marten"
+            if ent is not None and ent.start > 1 and not all(self.titles.is_title_word(t.text) for t in ent):
+                actor = doc[ent.start + 1 : ent.end] if doc[ent.start].lower_ == "the" else ent
+        if actor is not None and actor.start > 1 and doc[actor.start - 1].lower_ == "the":
+            actor = doc[actor.start - 1 : actor.end]
         if actor is not None and actor.start > 1 and doc[actor.start - 1].lower_ in {"of", "for"}:
             end = actor.start - 1  # "Prime Minister of Britain Keir Starmer"
             i = end
@@ -470,3 +476,13 @@ def _name_end(ent: Span, start: int) -> int:
         if doc[i].pos_ in {"VERB", "AUX"}:
             return i
     return ent.end
+
+
+def _ent_ending_at(doc: Doc, end: int) -> Span | None:
+    """The entity whose last token is ``end - 1``."""
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B":
+        return None
+    return doc[start:end]

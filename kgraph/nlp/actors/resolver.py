@@ -57,6 +57,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
         state = ResolutionState.of(doc)
         self._acronyms(state)
         self._datelines(state)
+        self._platform_x(state)
         self._named_units(state)
         persons = self._persons(state)
         self._gazetteer_spans(state)
@@ -69,6 +70,7 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
         self._canonical_people(state, names)
         self._canonical_orgs(state)
         self._groups(state)
+        self._collectives(state)
         mentions, infos = self._mentions(state)
         mentions = self._anaphora(state, mentions, infos)
         doc._.kg_mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
@@ -145,7 +147,9 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
                 state.titles.append((phrase, alias_start, end, span))
                 span.more.append(span.alias)
                 span.alias = state.span_text(alias_start, end)
-                state.taken.update(range(title_start, start))
+                # "Spokesperson for the Moldovan Foreign Ministry X": the body after "for" stays free for NER
+                connector = phrase.end < start and doc[phrase.end].lower_ in {"of", "for"}
+                state.taken.update(range(title_start, phrase.end if connector else start))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and any(s <= ent.start < e or ent.start <= s < ent.end for s, e in person_spans):
                 continue
@@ -298,6 +302,8 @@ class ActorResolver(PeopleRules, PlaceRules, GroupRules, NameRules, UserFileComp
                 info.geonames_id = span.geonames_id
             if span.country and not info.country and span.ref.type is not EntityType.GROUP:
                 info.country = span.country
+            if span.source == "credit":
+                continue  # the wire credit names the agency; it takes part in no event of the text
             root = span.start if span.end - span.start == 1 else doc[span.start : span.end].root.i
             mentions.append(ActorMention(span.start, span.end, root, span.ref))
         for ref, info in infos.items():

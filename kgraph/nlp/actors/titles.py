@@ -18,6 +18,7 @@ _CONNECTORS = frozenset({"of", "for"})
 _PAST = frozenset({"former", "ex", "late", "then", "outgoing"})
 _TEMPORARY = frozenset({"acting", "interim", "caretaker"})
 _LOWER_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "to"})
+_GENERIC_HEADS = frozenset({"chief", "head"})
 
 
 def position_name(words: list[str]) -> str:
@@ -89,6 +90,22 @@ class TitleLexicon:
                 return size
         return 0
 
+    def _strip_trailing_rank(self, words: list[str]) -> list[str]:
+        """ "Army Chief General" -> "Army Chief"; a rank word that completes a title stays ("Secretary General").
+
+        >>> load_titles()._strip_trailing_rank(["Spokesman", "Major"])
+        ['Spokesman']
+        >>> load_titles()._strip_trailing_rank(["Secretary", "General"])
+        ['Secretary', 'General']
+        """
+        while len(words) > 1:
+            lowered = [w.lower() for w in words]
+            size = next((n for n in (3, 2, 1) if n < len(lowered) and tuple(lowered[-n:]) in self.ranks), 0)
+            if not size or any(tuple(lowered[-k:]) in self.heads for k in (2, 3) if k <= len(lowered)):
+                break
+            words = words[:-size]
+        return words
+
     def analyse(self, doc: Doc, start: int, end: int) -> TitlePhrase | None:
         """Read ``doc[start:end]`` as a title; ``None`` when it holds no title, rank or role."""
         words: list[str] = []
@@ -111,6 +128,7 @@ class TitleLexicon:
             return TitlePhrase(start, end, None, False, text)  # "Former President X" holds nothing now
         while rest and rest[0].lower() in _TEMPORARY:
             rest = rest[1:]  # "caretaker prime minister" holds the office of Prime Minister
+        rest = self._strip_trailing_rank(rest)  # "Spokesman Major X": the rank belongs to the name
         if not rest:
             return TitlePhrase(start, end, None, False, text)
         lowered = tuple(w.lower() for w in rest)
@@ -128,6 +146,8 @@ class TitleLexicon:
         if not all(w in self.words or w in _CONNECTORS or w == "the" for w in lowered):
             return None
         leads = head_leads and not (set(lowered) & self.no_lead)
+        if lowered[-1] in _GENERIC_HEADS and len(lowered) > 1 and lowered[0] not in _GENERIC_HEADS:
+            leads = False  # "Army Chief", "Policy Chief": the chief of a branch or area, not of the body named
         if lowered[0] in {"envoy", "special"} and "representative" not in lowered:
             return TitlePhrase(start, end, None, False, text)
         return TitlePhrase(start, end, position_name(list(rest)), leads, text)

@@ -41,6 +41,8 @@ class WordClasses:
     non_actor_acronyms: frozenset[str]
     state_body_nouns: frozenset[str]
     speaker_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    quantity_words: frozenset[str]
 
     @property
     def all_words(self) -> frozenset[str]:

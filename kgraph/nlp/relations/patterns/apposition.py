@@ -294,9 +294,25 @@ def _title_relations(
             yield _candidate(
                 person, RelationType.AFFILIATED_WITH, body.entity, shown, descriptor, Pattern.APPOSITION, title
             )
-            # only heads of state or government lead a country ("opposition leader" does not)
-            if leads and (heads_state or body.entity.type is not EntityType.COUNTRY):
+            # only heads of state or government lead a country ("opposition leader" does not); the chief of
+            # an area or branch leads neither ("EU foreign policy chief", "Ghana's army chief")
+            if (
+                leads
+                and (heads_state or body.entity.type is not EntityType.COUNTRY)
+                and not _area_between(context, body, descriptor, title)
+            ):
                 yield _candidate(person, RelationType.LEADS, body.entity, shown, descriptor, Pattern.APPOSITION, title)
+
+
+def _area_between(context: Context, body: ActorMention, descriptor: Token, title: str) -> bool:
+    """True when a generic head ("chief", "head") is qualified by the area it heads between the body and the
+    title: "EU foreign policy chief", "the UN's human rights chief", "Ghana's army chief"."""
+    if _key(title).split()[-1] not in {"chief", "head"} or not body.end <= descriptor.i:
+        return False
+    between = context.doc[body.end : descriptor.i]
+    return (
+        any(t.pos_ in {"NOUN", "PROPN"} and t.text not in {"'s", "’s"} for t in between) or len(_key(title).split()) > 1
+    )
 
 
 def _counterpart(

@@ -19,6 +19,8 @@ _CONTENT = frozenset({"ccomp", "parataxis"})
 _NEED = frozenset({"have", "need", "ought"})
 # Verbs of judgement that, like speech, state what another must do: "the summit concluded that X must".
 _CONCLUDING = frozenset({"conclude", "agree", "decide", "rule", "resolve", "find"})
+# Verbs whose subjunctive complement is what another must do: "insisted that Germany pay".
+_MANDATIVE = frozenset({"insist", "demand", "urge", "propose", "recommend", "ask", "request", "stipulate", "require"})
 
 
 def _content_clauses(verb: Token) -> list[Token]:
@@ -26,6 +28,15 @@ def _content_clauses(verb: Token) -> list[Token]:
     if verb.dep_ in _CONTENT and verb.head is not verb:  # "'Europe must ...,' Rubio wrote"
         clauses.append(verb.head)
     return clauses
+
+
+def _subjunctive(clause: Token) -> bool:
+    """A mandative subjunctive: a bare verb whose singular subject it does not agree with ("that Germany pay")."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ in ("aux", "auxpass") for c in clause.children) or clause.lower_ in ("be", "is"):
+        return clause.lower_ == "be" and bool(subjects)  # "that the sanctions be lifted"
+    singular = all(s.tag_ in ("NN", "NNP") for s in subjects)
+    return clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular)
 
 
 def _must(clause: Token) -> bool:
@@ -47,7 +58,8 @@ def find_exhortations(context: Context) -> Iterator[Candidate]:
     >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_exhortations(c)]
     [('Germany', 'appealsTo', 'Poland')]"""
     for verb in context.tokens:
-        if verb.pos_ != "VERB" or not (is_speech_verb(verb) or verb.lemma_.lower() in _CONCLUDING):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not (is_speech_verb(verb) or lemma in _CONCLUDING or lemma in _MANDATIVE):
             continue
         speakers, _ = subjects_of(context, verb)
         if not speakers:
@@ -56,9 +68,15 @@ def find_exhortations(context: Context) -> Iterator[Candidate]:
             modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
             if modal is None and _must(clause):
                 modal = clause  # "Germany has to pay", "Europe needs to do more"
+            if modal is None and verb.lemma_.lower() in _MANDATIVE and _subjunctive(clause):
+                modal = clause  # "Poland insisted that Germany pay reparations"
             if modal is None or any(c.dep_ == "neg" for c in clause.children):
                 continue
-            addressees = [m for c in clause.children if c.dep_ == "nsubj" for m in actors_of(context, c)]
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+            addressees = [m for c in doers for m in actors_of(context, c)]
+            told = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in actors_of(context, c)]
+            if told and (not addressees or any(c.pos_ == "PRON" for c in doers)):
+                addressees = told  # "told Israel that it must protect civilians": the one told must act
             yield from emit(
                 RelationType.APPEALS_TO,
                 speakers,

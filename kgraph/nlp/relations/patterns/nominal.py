@@ -35,6 +35,8 @@ _MEDIATING = frozenset({"broker", "mediate", "facilitate", "negotiate"})
 _SETTINGS = frozenset({"after", "during", "at", "following", "in"})
 # Prepositions of a state a noun puts its subject in: "at war with", "in talks with", "on a visit", "under attack from".
 _STATES = frozenset({"at", "in", "on", "under"})
+# Verbs that deny a charge; with "reject" and its kin they name whom an accusation or appeal was addressed to.
+_DENYING = frozenset({"deny", "dispute", "refute", "rebut", "contest"})
 # Quantities whose "in"/"of" complement is what a support verb handles: "$5 million in aid", "tonnes of food".
 _AMOUNTS = frozenset(
     {
@@ -204,9 +206,18 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             distributive=supported and governor is not None and distributive(governor),
         )
         return
-    if not objects and relation is RelationType.APPEALS_TO and governor is not None and not supported:
-        # "X rejected Y's demand (request, order, call)": the appeal was addressed to X.
-        if any(e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)):
+    if (
+        not objects
+        and relation in (RelationType.APPEALS_TO, RelationType.ACCUSES)
+        and governor is not None
+        and not supported
+        and noun.dep_ in ("dobj", "nsubjpass")
+    ):
+        # "X rejected Y's demand (request, order, call)": the appeal was addressed to X;
+        # "X denied Y's accusations": the accusation was made against X.
+        if governor.lemma_.lower() in _DENYING or any(
+            e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)
+        ):
             objects, _ = subjects_of(context, governor)
     if not objects and relation is RelationType.APPEALS_TO:
         # "its demand that Burundi's government grant ..."

@@ -43,6 +43,8 @@ _MESSAGES = frozenset(
 )
 # Places at a country's edge: troops sent there do not aid that country.
 _FRONTIERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "coast", "doorstep", "flank"})
+# Nouns of a charge made against someone: rejecting one is denying it.
+_CHARGES = frozenset({"claim", "charge", "report", "suggestion", "assertion", "accusation", "allegation", "criticism"})
 # Auxiliaries of an announced future ("said it would retaliate").
 _WILL = frozenset({"will", "would", "'ll", "shall"})
 # Nouns of a reaction whose "to"/"for" complement names what is reacted to: "in response to X's accession".
@@ -59,7 +61,7 @@ _DISTRIBUTIVE = frozenset({"each", "separately", "individually"})
 # Acts one demands of their agent, named by "of": "the withdrawal of X's troops" (not "the release of",
 # whose "of" names the released).
 _DEMANDED_ACTS = frozenset(
-    """withdrawal pullout pull-out departure retreat resignation surrender disarmament""".split()
+    """withdrawal pullout pull-out departure retreat resignation surrender disarmament meeting session""".split()
 )
 # Relations whose target may sit in a complement clause.
 _ACT_THROUGH_CLAUSE = frozenset({RelationType.THREATENS, RelationType.REJECTS, RelationType.APPEALS_TO})
@@ -278,6 +280,18 @@ def response_targets(context: Context, verb: Token) -> list[ActorMention]:
     return unique(found)
 
 
+def _denial(context: Context, verb: Token) -> bool:
+    """True when a verb's object is a charge: an accusation noun of the lexicon, or a claim or report."""
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in _CHARGES
+            or any(e.relation is RelationType.ACCUSES for e in context.lexicon.nouns(c.lemma_))
+        )
+        for c in verb.children
+    )
+
+
 def _asked(verb: Token, clause: Token) -> bool:
     """True when a clause is a question put, not an act asked for: "'Has X done it?' Y asked", "asked whether X"."""
     if clause.i < verb.i:
@@ -445,6 +459,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
         said = any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in verb.children)
         for entry in entries:
             assert entry.relation is not None
+            if entry.relation is RelationType.REJECTS and _denial(context, verb):
+                continue  # "rejected Congo's accusations": denying a charge is no rejection (the guide's rule 3)
             if entry.verbs and not _governed(verb, entry):
                 continue  # "retaliate" threatens only when vowed: "vowed to retaliate against X"
             if (
