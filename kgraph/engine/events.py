@@ -20,15 +20,15 @@ from kgraph.events import DEFAULT_WINDOW, EVENT_RELATIONS, Event, find_events
 from kgraph.graph import Assertion, DocumentInfo
 from kgraph.iri import events_graph_iri
 from kgraph.model import DocumentRecords, Modality, RelationType
-from kgraph.ontology import KG_NS
+from kgraph.rdf.vocab import RDF_NS, XSD_NS, kg_iri, relation_iri
 
 _N = ox.NamedNode
-_RDF_TYPE = _N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_XSD_INTEGER = _N("http://www.w3.org/2001/XMLSchema#integer")
+_RDF_TYPE = _N(RDF_NS + "type")
+_XSD_INTEGER = _N(XSD_NS + "integer")
 
 
 def _kg(name: str) -> ox.NamedNode:
-    return _N(KG_NS + name)
+    return _N(kg_iri(name))  # the closed KG namespace: a name it lacks raises
 
 
 def _date(value: str) -> ox.Literal | None:
@@ -113,7 +113,7 @@ _PREFIXES = (
     "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
     "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
 )
-_RELATIONS = {KG_NS + r.value: r for r in EVENT_RELATIONS}
+_RELATIONS = {relation_iri(r): r for r in EVENT_RELATIONS}
 
 
 def _value(term: object) -> str | None:
