@@ -21,6 +21,7 @@ __all__ = [
     "reciprocal",
 ]
 
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -240,9 +241,38 @@ def reciprocal(token: Token) -> bool:
     return False
 
 
+def _in_headline(context: Context, token: Token) -> bool:
+    """True when ``token`` is in a first line that stands alone (a headline)."""
+    start, end = context.sentence(token.i)
+    return start == 0 and end < len(context.doc) and "\n" in context.doc[start:end].text_with_ws
+
+
 def _described_person(context: Context, noun: Token) -> list[ActorMention]:
-    """An unnamed official stands for the actor named in its description: "a British minister said" is the
-    United Kingdom, "a US official urged" the United States (never a guess at which named person it is)."""
+    """An unnamed official: in a headline the person the lead sentence names for that actor ("US official urges
+    EU" over a lead naming the US official); elsewhere, or when the lead names none, the actor itself ("a British
+    minister said")."""
+    bodies = {m.entity for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c)}
+    if not bodies:
+        return []
+    if not _in_headline(context, noun):
+        return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
+    people = {
+        r.subject
+        for r in context.doc._.kg_relations or ()
+        if r.object in bodies
+        and r.relation.value in ("affiliatedWith", "leads")
+        and r.subject.type is EntityType.PERSON
+    }
+    # A headline sums up its lead: the official it describes is the one person of that actor the lead
+    # sentence (the first line of the body) names; a person named only further down, or two of them, is no
+    # proof, and the headline stands for the actor.
+    _, headline_end = context.sentence(noun.i)
+    lead = context.sentence(headline_end) if headline_end < len(context.doc) else (headline_end, headline_end)
+    named = {m.entity: m for m in context.mentions if lead[0] <= m.start < lead[1] and m.entity in people}
+    if len(named) == 1 and not next(iter(named.values())).pronoun:
+        mention = next(iter(named.values()))
+        return [replace(mention, start=noun.left_edge.i, end=noun.i + 1, root=noun.i)]
+    # no named person: "a British minister said" stands for the state
     return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
 
 
