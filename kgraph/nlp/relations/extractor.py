@@ -169,9 +169,11 @@ def _joined_in(candidate: Candidate, context: Context) -> bool:
                 return True
             if complement.dep_ == "pobj" and complement.ent_type_ not in _TIMES:
                 return True
+    _, bodies = membership_cues()
     return any(
-        c.dep_ == "dobj" and not context.is_actor(c) and c.pos_ == "NOUN" for c in trigger.children
-    )  # "joined calls by X"
+        c.dep_ == "dobj" and not context.is_actor(c) and c.pos_ == "NOUN" and c.lemma_.lower() not in bodies
+        for c in trigger.children
+    )  # "joined calls by X" (but "joined the NATO alliance" is membership)
 
 
 def _fits(candidate: Candidate) -> bool:

@@ -169,8 +169,7 @@ def _entry(record: dict[str, object], *, where: str) -> LexiconEntry:
     kinds = [k for k in TriggerKind if k.value in record]
     if len(kinds) != 1:
         raise DictionaryError(
-            f"{where}: a lexicon line needs exactly one of 'verb', 'noun', 'support', 'title', "
-            f"got {sorted(record)!r}"
+            f"{where}: a lexicon line needs exactly one of 'verb', 'noun', 'support', 'title', got {sorted(record)!r}"
         )
     kind = kinds[0]
     lemma = record[kind.value]
