@@ -336,9 +336,10 @@ def _opposed(context: Context, verb: Token) -> bool:
 
 
 def _phrasal(context: Context, verb: Token) -> Sequence[LexiconEntry]:
-    """The entries of a phrasal verb with its particle: "hit out at X" criticises, "hit X" attacks."""
+    """The entries of a phrasal verb with its particle: "hit out at X" criticises, "hit X" attacks; an adverb
+    right after the verb counts as its particle when the pair is in the lexicon ("brushed aside" rejects)."""
     for particle in verb.children:
-        if particle.dep_ == "prt":
+        if particle.dep_ == "prt" or (particle.dep_ == "advmod" and particle.i == verb.i + 1):
             found = context.lexicon.verbs(f"{verb.lemma_.lower()} {particle.lower_}")
             if found:
                 return found
