@@ -43,3 +43,13 @@ def test_congo_keeps_its_usual_short_name(nlp: Any) -> None:
     found = names(doc)
     assert found["The Democratic Republic of the Congo"] == (C, "Democratic Republic of Congo")
     assert found["the DRC"] == (C, "Democratic Republic of Congo")
+
+
+def test_name_used_as_a_place_is_a_location(nlp: Any) -> None:
+    doc = nlp("The deputies of unrecognised Kalvaria appealed to Russia, saying 200,000 Russians reside in Kalvaria.")
+    assert names(doc)["Kalvaria"] == (EntityType.LOCATION, "Kalvaria")
+
+
+def test_person_in_a_place_phrase_stays_a_person(nlp: Any) -> None:
+    doc = nlp("Talks with Dagny Verhoek in Oslo ended; Verhoek said she was disappointed.")
+    assert names(doc)["Dagny Verhoek"] == (EntityType.PERSON, "Dagny Verhoek")

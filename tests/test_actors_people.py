@@ -149,3 +149,19 @@ def test_rank_after_a_title_is_no_part_of_the_position(nlp: Any) -> None:
     assert ("Jonas Berg", "holdsPosition", "Secretary General") in triples(
         nlp("NATO Secretary General Jonas Berg met Polish officials.")
     )
+
+
+def test_headline_official_is_the_person_the_lead_names(nlp: Any) -> None:
+    doc = nlp(
+        "Norwegian minister urges Sweden to act\nNorwegian Trade Minister Ilse Marten called on Sweden to lower "
+        "tariffs. Other officials met later."
+    )
+    assert ("Ilse Marten", "appealsTo", "Sweden") in triples(doc)
+    # named only further down: no proof that she is the headline's minister, the headline stands for Norway
+    doc = nlp(
+        "Norwegian minister urges Sweden to act\nSweden lowered tariffs on Monday. Later, Norwegian Trade Minister "
+        "Ilse Marten met Swedish officials."
+    )
+    found = triples(doc)
+    assert ("Ilse Marten", "appealsTo", "Sweden") not in found
+    assert ("Norway", "appealsTo", "Sweden") in found

@@ -56,18 +56,18 @@ def test_support_verbs_and_titles() -> None:
 
 def test_user_lexicon_extends_the_builtin(tmp_path: Path) -> None:
     extra = tmp_path / "mine.jsonl"
-    extra.write_text(json.dumps({"verb": "snub", "relation": "rejects"}) + "\n", encoding="utf-8")
+    extra.write_text(json.dumps({"verb": "stonewall", "relation": "rejects"}) + "\n", encoding="utf-8")
     lexicon = load_lexicon(extra)
-    assert [e.relation for e in lexicon.verbs("snub")] == [RelationType.REJECTS]
+    assert [e.relation for e in lexicon.verbs("stonewall")] == [RelationType.REJECTS]
     assert lexicon.verbs("urge")  # built-in entries are kept
-    assert not load_lexicon().verbs("snub")
+    assert not load_lexicon().verbs("stonewall")
 
 
 def test_user_lexicon_reaches_the_pipeline(tmp_path: Path) -> None:
     extra = tmp_path / "mine.jsonl"
-    extra.write_text(json.dumps({"verb": "snub", "relation": "rejects"}) + "\n", encoding="utf-8")
+    extra.write_text(json.dumps({"verb": "stonewall", "relation": "rejects"}) + "\n", encoding="utf-8")
     nlp = load_pipeline(lexicon=extra)
-    doc = nlp("Germany snubbed France on Monday.")
+    doc = nlp("Germany stonewalled France on Monday.")
     assert ("Germany", RelationType.REJECTS, "France") in {
         (r.subject.name, r.relation, r.object.name) for r in doc._.kg_relations
     }
@@ -77,16 +77,16 @@ def test_user_lexicon_reaches_the_pipeline(tmp_path: Path) -> None:
     ("line", "message"),
     [
         ("{not json", "not valid JSON"),
-        ('{"verb": "snub", "relation": "dislikes"}', "unknown relation 'dislikes'"),
+        ('{"verb": "stonewall", "relation": "dislikes"}', "unknown relation 'dislikes'"),
         ('{"relation": "rejects"}', "exactly one of"),
         ('{"verb": "", "relation": "rejects"}', "non-empty string"),
-        ('{"verb": "snub", "relation": "rejects", "prep": 3}', "'prep' must be"),
+        ('{"verb": "stonewall", "relation": "rejects", "prep": 3}', "'prep' must be"),
         ("[1, 2]", "expected a JSON object"),
     ],
 )
 def test_malformed_lines_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"verb": "snub", "relation": "rejects"}\n\n' + line + "\n", encoding="utf-8")
+    bad.write_text('{"verb": "stonewall", "relation": "rejects"}\n\n' + line + "\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=message) as error:
         read_lexicon(bad)
     assert f"{bad}:3: " in str(error.value)
@@ -107,6 +107,6 @@ def test_entry_kinds_round_trip() -> None:
 
 def test_malformed_user_lexicon_fails_when_the_pipeline_loads(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"verb": "snub", "relation": "dislikes"}\n', encoding="utf-8")
+    bad.write_text('{"verb": "stonewall", "relation": "dislikes"}\n', encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"bad\.jsonl:1: "):
         load_pipeline(lexicon=bad)

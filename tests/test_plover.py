@@ -122,6 +122,14 @@ def test_cli_writes_records_and_builds_from_them(tmp_path: Path) -> None:
     done = run_cli("build", str(records), "-o", str(again), "-q")
     assert done.returncode == 0, done.stderr
     assert again.read_text(encoding="utf-8") == records.read_text(encoding="utf-8")
+    # a Turtle file converts to the same records (dates and their words survive RDF)
+    turtle, converted = tmp_path / "graph.ttl", tmp_path / "converted.plover.jsonl"
+    assert run_cli("build", str(news), "-o", str(turtle), "-q").returncode == 0
+    done = run_cli("convert", str(turtle), str(converted), "-q")
+    assert done.returncode == 0, done.stderr
+    ids = [[(r["id"], r["report_count"], r["date"]) for r in map(json.loads, p.read_text().splitlines())]
+           for p in (records, converted)]
+    assert ids[0] == ids[1]
 
 
 def test_cli_since_and_until_keep_relations_of_the_range(tmp_path: Path) -> None:

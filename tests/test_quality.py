@@ -27,7 +27,8 @@ def test_entity_f1(dev_evaluation: Evaluation) -> None:
 
 def test_relation_f1_and_precision(dev_evaluation: Evaluation) -> None:
     scores = dev_evaluation.relations
-    assert scores.f1 >= 0.75 and scores.precision >= 0.80, scores.as_dict()
+    # just under what is measured (0.995 when set): a loss on the written set is a bug, not noise
+    assert scores.f1 >= 0.98 and scores.precision >= 0.98, scores.as_dict()
 
 
 @pytest.mark.parametrize("relation", [r for r in RelationType if r is not RelationType.RELATED_TO], ids=str)

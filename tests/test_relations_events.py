@@ -108,6 +108,39 @@ from tests.relations_helpers import triples
         ),
         # boycotting goods is a sanction
         ("Ukraine boycotted Russian goods.", {("Ukraine", "sanctions", "Russia")}),
+        # founders are members; joining a body named by its kind noun is membership
+        (
+            "BRICS, founded by Brazil and China in 2009, met in Kazan.",
+            {("Brazil", "memberOf", "BRICS"), ("China", "memberOf", "BRICS")},
+        ),
+        ("Kenya and Uganda founded the East African Community.", {("Kenya", "memberOf", "East African Community")}),
+        ("Sweden on Thursday formally joined the NATO military alliance.", {("Sweden", "memberOf", "NATO")}),
+        # meetings whose participants a participle lists
+        (
+            "A summit attended by Kenya, Uganda and Rwanda opened on Monday.",
+            {("Kenya", "consultsWith", "Uganda"), ("Uganda", "consultsWith", "Rwanda")},
+        ),
+        ("Talks bringing together Serbia and Kosovo resumed in Brussels.", {("Serbia", "consultsWith", "Kosovo")}),
+        ("Kenya held a phone conversation with Uganda.", {("Kenya", "consultsWith", "Uganda")}),
+        # a gerund governs its object like its verb
+        (
+            "Kenya's cutting of trade ties with Somalia surprised Mogadishu.",
+            {("Kenya", "sanctions", "Somalia")},
+        ),
+        ("Russia's halting of gas deliveries to Moldova caused shortages.", {("Russia", "sanctions", "Moldova")}),
+        # joint exercises expanded by the partners
+        (
+            "Japan and Australia have expanded their joint naval exercises.",
+            {("Japan", "cooperatesWith", "Australia")},
+        ),
+        # expelling a named envoy sanctions the envoy's state
+        (
+            "Congo expelled Rwandan ambassador Jean Habimana on Saturday.",
+            {("Democratic Republic of Congo", "sanctions", "Rwanda")},
+        ),
+        ("Mali expelled the French ambassador Joel Meyer.", {("Mali", "sanctions", "France")}),
+        # an act stated outright
+        ("Israel's strikes on Syria killed ten people.", {("Israel", "attacks", "Syria")}),
         # a visit to a leader is a consultation
         (
             "Kenyan President William Ruto visited Uganda's president Yoweri Museveni in Kampala.",

@@ -95,6 +95,26 @@ FOUND = [
         "Serbia on Tuesday demanded a meeting of the UN Security Council.",
         ("Serbia", "appealsTo", "United Nations Security Council"),
     ),
+    # more verbs and nouns of criticism, and criticism drawn from someone
+    ("Kenya objected to Uganda's plan.", ("Kenya", "accuses", "Uganda")),
+    ("Poland railed against Brussels.", ("Poland", "accuses", "European Union")),
+    ("Hungary drew sharp criticism from Germany.", ("Germany", "accuses", "Hungary")),
+    ("Israel faced condemnation from Turkey over the raid.", ("Turkey", "accuses", "Israel")),
+    ("France took issue with Italy's stance.", ("France", "accuses", "Italy")),
+    ("Russia derided the Ukrainian offer.", ("Russia", "accuses", "Ukraine")),
+    # refusing dealings with someone rejects them
+    ("Ukraine ruled out talks with Russia.", ("Ukraine", "rejects", "Russia")),
+    ("Israel rejected any deal with Hamas.", ("Israel", "rejects", "Hamas")),
+    ("Sweden rejected cooperation with Turkey on the matter.", ("Sweden", "rejects", "Turkey")),
+    ("Qatar expressed its appreciation for Egypt's efforts.", ("Qatar", "supports", "Egypt")),
+    (
+        "UNITED NATIONS (AP) - Russia on Thursday vetoed a resolution drafted by France.",
+        ("Russia", "rejects", "France"),
+    ),
+    # accusations: passive with the accuser as agent, a charge denied in apposition, a "that" clause of the charge
+    ("Iran was accused by Israel of arming Hezbollah.", ("Israel", "accuses", "Iran")),
+    ("Kenya accuses Uganda of hosting rebels, a charge Kampala denies.", ("Kenya", "accuses", "Uganda")),
+    ("Sudan's accusation that Chad armed the rebels drew a sharp response.", ("Sudan", "accuses", "Chad")),
     # thanks extended to an actor
     ("Kenya extended its thanks to Japan.", ("Kenya", "supports", "Japan")),
     ("Prime Minister Ilse Marten expressed her thanks to Norway and Denmark.", ("Ilse Marten", "supports", "Denmark")),
@@ -147,6 +167,16 @@ NOT_FOUND = [
         ("Rwanda", "rejects", "Uganda"),
     ),
     ("Russia rejected the claims made by Ukraine.", ("Russia", "rejects", "Ukraine")),
+    # ruling out an act of one's own is no rejection of its target
+    ("Kenya ruled out a military response to Uganda.", ("Kenya", "rejects", "Uganda")),
+    # what the accused is said to have done is the accuser's claim, by the accused
+    ("Iran was accused by Israel of arming Hezbollah.", ("Israel", "aids", "Hezbollah")),
+    ("Iran was accused by Israel of arming Hezbollah.", ("Iran", "aids", "Hezbollah")),
+    # an agency dateline is no actor: "UNITED NATIONS (AP) -"
+    (
+        "UNITED NATIONS (AP) - Russia on Thursday vetoed a resolution drafted by France.",
+        ("United Nations", "rejects", "France"),
+    ),
     # concern for someone is no criticism of them
     ("Ghana expressed concern for Togo.", ("Ghana", "accuses", "Togo")),
 ]

@@ -10,53 +10,19 @@ from __future__ import annotations
 
 __all__ = ["EventCollector", "event_triples", "refresh_store_events"]
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 
 import pyoxigraph as ox
 
 from kgraph import iri as iris
-from kgraph.dates import date_datatype
-from kgraph.events import DEFAULT_WINDOW, EVENT_RELATIONS, Event, find_events
+from kgraph.events import DEFAULT_WINDOW, EVENT_RELATIONS, find_events
 from kgraph.graph import Assertion, DocumentInfo
 from kgraph.iri import events_graph_iri
 from kgraph.model import DocumentRecords, Modality, RelationType
-from kgraph.ontology import KG_NS
+from kgraph.rdf.event_terms import event_triples
+from kgraph.rdf.vocab import relation_iri
 
 _N = ox.NamedNode
-_RDF_TYPE = _N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_XSD_INTEGER = _N("http://www.w3.org/2001/XMLSchema#integer")
-
-
-def _kg(name: str) -> ox.NamedNode:
-    return _N(KG_NS + name)
-
-
-def _date(value: str) -> ox.Literal | None:
-    datatype = date_datatype(value)
-    return ox.Literal(value, datatype=_N(datatype)) if datatype else None
-
-
-def event_triples(events: Iterable[Event]) -> Iterator[ox.Triple]:
-    """The triples of ``events``, as ``kgraph.rdf`` writes them.
-
-    >>> list(event_triples([]))
-    []
-    """
-    for e in events:
-        node = _N(e.iri)
-        yield ox.Triple(node, _RDF_TYPE, _kg("Event"))
-        yield ox.Triple(node, _kg("eventRelation"), _kg(e.relation.value))
-        yield ox.Triple(node, _kg("sourceActor"), _N(e.subject))
-        yield ox.Triple(node, _kg("targetActor"), _N(e.object))
-        for report in e.reports:
-            yield ox.Triple(node, _kg("reportedBy"), _N(report))
-        yield ox.Triple(node, _kg("reportCount"), ox.Literal(str(len(e.reports)), datatype=_XSD_INTEGER))
-        yield ox.Triple(node, _kg("sourceCount"), ox.Literal(str(e.sources), datatype=_XSD_INTEGER))
-        for name, value in (("date", e.date), ("firstReport", e.first_report), ("lastReport", e.last_report)):
-            literal = _date(value) if value else None
-            if literal is not None:
-                yield ox.Triple(node, _kg(name), literal)
-
 
 class EventCollector:
     """Keeps what events need from batches of records, and gives the event triples at the end."""
@@ -113,7 +79,7 @@ _PREFIXES = (
     "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
     "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
 )
-_RELATIONS = {KG_NS + r.value: r for r in EVENT_RELATIONS}
+_RELATIONS = {relation_iri(r): r for r in EVENT_RELATIONS}
 
 
 def _value(term: object) -> str | None:

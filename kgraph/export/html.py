@@ -378,7 +378,7 @@ def write_html(kg: KnowledgeGraph, path: str | Path, options: HtmlOptions | None
 
 def show(kg: KnowledgeGraph, options: HtmlOptions | None = None, *, height: int = 600, **changes: Any) -> Any:
     """Display the explorer inline in Jupyter (an ``iframe`` holding the self-contained page)."""
-    from IPython.display import HTML  # type: ignore[attr-defined]
+    from IPython.display import HTML
 
     page = render_html(kg, options, **{"height": f"{height - 10}px", **changes})
     return HTML(  # type: ignore[no-untyped-call]

@@ -118,15 +118,23 @@ def _parser_class() -> Any:
     return DateDataParser
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, base: dt.date | None) -> str | None:
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None) -> Any:
     parser_class = _parser_class()
     if parser_class is None:
         return None
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    data = parser_class(languages=["en"], settings=settings).get_date_data(text)
+    return parser_class(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: dt.date | None) -> str | None:
+    parser = _parser(base)
+    if parser is None:
+        return None
+    data = parser.get_date_data(text)
     if data.date_obj is None:
         return None
     found: dt.date = data.date_obj.date()

@@ -2,9 +2,10 @@
 
 Every writer gets its triples here, streaming or not: ``record_terms`` turns one document's records
 into Oxigraph terms (the streamed N-Triples, N-Quads and Turtle outputs), ``graph_terms`` turns a
-``KnowledgeGraph`` into rdflib terms and back (every other format), ``oxigraph`` converts between the
-two libraries' terms, and ``vocab`` holds what both emitters share: namespaces, ``kg:`` terms from
-the closed ``KG`` namespace only, and the literal text rule. Both emitters give the same triples for
+``KnowledgeGraph`` into rdflib terms and back (every other format), ``event_terms`` makes the
+``kg:Event`` terms for both, ``oxigraph`` converts between the two libraries' terms, and ``vocab``
+holds what both emitters share: namespaces, ``kg:`` terms from the closed ``KG`` namespace only, and
+the literal text rule. Both emitters give the same triples for
 the same documents (``tests/test_engine.py``).
 """
 

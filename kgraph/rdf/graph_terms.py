@@ -168,21 +168,11 @@ def _assertion_triples(a: Assertion) -> Iterator[Triple]:
 
 
 def _event_triples(e: Event) -> Iterator[Triple]:
-    node = URIRef(e.iri)
-    yield node, RDF.type, KG.Event
-    yield node, KG.eventRelation, URIRef(relation_iri(e.relation))
-    yield node, KG.sourceActor, URIRef(e.subject)
-    yield node, KG.targetActor, URIRef(e.object)
-    for report in e.reports:
-        yield node, KG.reportedBy, URIRef(report)
-    yield node, KG.reportCount, Literal(len(e.reports))
-    yield node, KG.sourceCount, Literal(e.sources)
-    if e.date and date_datatype(e.date):
-        yield node, KG.date, _date(e.date)
-    if e.first_report:
-        yield node, KG.firstReport, _date(e.first_report)
-    if e.last_report:
-        yield node, KG.lastReport, _date(e.last_report)
+    from kgraph.rdf.event_terms import event_triples
+    from kgraph.rdf.oxigraph import to_rdflib_term
+
+    for triple in event_triples([e]):
+        yield to_rdflib_term(triple.subject), to_rdflib_term(triple.predicate), to_rdflib_term(triple.object)  # type: ignore[arg-type]
 
 
 def _document_triples(d: DocumentInfo) -> Iterator[Triple]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["to_oxigraph_term", "to_oxigraph_triples", "to_oxigraph_quads", "quads_to_rdflib"]
+__all__ = ["to_oxigraph_term", "to_rdflib_term", "to_oxigraph_triples", "to_oxigraph_quads", "quads_to_rdflib"]
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -40,7 +40,8 @@ def to_oxigraph_term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"cannot convert {node!r} to an RDF term")
 
 
-def _to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """The rdflib term of a pyoxigraph term (plain ``xsd:string`` literals stay untyped)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -87,5 +88,5 @@ def quads_to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
     """
     graph = bind_prefixes(Graph())
     for quad in quads:
-        graph.add((_to_rdflib_term(quad.subject), _to_rdflib_term(quad.predicate), _to_rdflib_term(quad.object)))  # type: ignore[arg-type]
+        graph.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object)))  # type: ignore[arg-type]
     return graph

@@ -61,6 +61,10 @@ class PeopleRules(ResolverBase):
                 end += 1  # "Maria Corina" + "Machado"
             if start >= end or not state.free(start, end) or self._town_of(doc, start):
                 continue
+            if ent.label_ == "PERSON" and start == first and self._place_not_person(state, start, end):
+                text = state.span_text(start, end)
+                state.add(SpanCandidate(start, end, EntityRef(EntityType.LOCATION, text), text, source="ner"))
+                continue
             if end - start == 1 and self.gazetteer.lookup(doc[start].text):
                 continue
             out.append((start, end))
@@ -100,6 +104,30 @@ class PeopleRules(ResolverBase):
         if self.titles.is_title_word(token.text) or self.gazetteer.lookup(token.text):
             return False
         return token.lower_ not in self.words.all_words
+
+    def _place_not_person(self, state: ResolutionState, start: int, end: int) -> bool:
+        """A name NER took for a person that the text uses as a place: somewhere it is the object of
+        "in", "into", "across" or "throughout" ("residents in Kalvana"), and nowhere does a title, a
+        personal pronoun after it or a verb of saying show a person. Places do not speak."""
+        doc = state.doc
+        text = state.span_text(start, end)
+        if start > 0 and self.titles.is_title_word(doc[start - 1].text):
+            return False
+        located = False
+        for i in (k for k, t in enumerate(state.texts) if t == doc[start].text):
+            if state.span_text(i, min(i + end - start, len(doc))) != text:
+                continue
+            root = doc[i : i + end - start].root
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in self.words.speaker_verbs:
+                return False
+            if any(lower in {"he", "she", "his", "her"} for lower in state.lowers[i + 1 : state.sentence_end(i)]):
+                if root.dep_ in {"nsubj", "nsubjpass", "appos"}:
+                    return False
+            if i > 0 and (doc[i - 1].text in {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}):
+                return False
+            if root.dep_ == "pobj" and root.head.lower_ in {"in", "into", "across", "throughout", "inside"}:
+                located = True
+        return located
 
     def _subject_names(self, state: ResolutionState) -> None:
         """A capitalised name NER missed as a clause subject, in a sentence naming another person or

@@ -169,9 +169,11 @@ def _joined_in(candidate: Candidate, context: Context) -> bool:
                 return True
             if complement.dep_ == "pobj" and complement.ent_type_ not in _TIMES:
                 return True
+    _, bodies = membership_cues()
     return any(
-        c.dep_ == "dobj" and not context.is_actor(c) and c.pos_ == "NOUN" for c in trigger.children
-    )  # "joined calls by X"
+        c.dep_ == "dobj" and not context.is_actor(c) and c.pos_ == "NOUN" and c.lemma_.lower() not in bodies
+        for c in trigger.children
+    )  # "joined calls by X" (but "joined the NATO alliance" is membership)
 
 
 def _fits(candidate: Candidate) -> bool:
@@ -338,7 +340,33 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
             found.append(_relation(doc, candidate, modality, speaker, context.sentence(candidate.trigger)))
     finally:
         doc._.kg_relations = known
-    return _dedupe(_without_own_side([*known, *static], found))
+    return _dedupe(_without_own_side([*known, *static], [_envoys_state([*known, *static], r) for r in found]))
+
+
+def _envoys_state(static: Iterable[Relation], relation: Relation) -> Relation:
+    """Expelling a named envoy sanctions the state the envoy serves: "expelled Rwandan ambassador Jean Habimana"."""
+    if relation.relation is not RelationType.SANCTIONS or relation.object.type is not EntityType.PERSON:
+        return relation
+    static = list(static)
+    envoy_nouns = load_sanction_cues().envoy_nouns
+    titles = {
+        r.object.name.lower()
+        for r in static
+        if r.subject == relation.object and r.relation is RelationType.HOLDS_POSITION
+    }
+    if not any(word in envoy_nouns for title in titles for word in title.split()):
+        return relation
+    states = sorted(
+        r.object.name
+        for r in static
+        if r.subject == relation.object
+        and r.relation is RelationType.AFFILIATED_WITH
+        and r.object.type is EntityType.COUNTRY
+        and r.object != relation.subject
+    )
+    if not states:
+        return relation
+    return replace(relation, object=EntityRef(EntityType.COUNTRY, states[0]))
 
 
 def _without_own_side(static: Iterable[Relation], found: list[Relation]) -> list[Relation]:

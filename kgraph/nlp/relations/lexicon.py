@@ -110,6 +110,9 @@ class Lexicon:
         >>> lexicon = Lexicon.from_entries([LexiconEntry(TriggerKind.VERB, "fine", RelationType.SANCTIONS)])
         >>> lexicon.verb_forms("fin", "fined")[0].lemma
         'fine'
+        >>> lexicon = Lexicon.from_entries([LexiconEntry(TriggerKind.VERB, "extol", RelationType.SUPPORTS)])
+        >>> lexicon.verb_forms("extoll", "extolled")[0].lemma
+        'extol'
         """
         found = self.verbs(lemma)
         if found:
@@ -130,6 +133,10 @@ class Lexicon:
                 found = self.verbs(word[: -len(suffix)] + replacement)
                 if found:
                     return found
+        for suffix in ("ed", "ing"):
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2]:
+                return self.verbs(stem[:-1])
         return ()
 
     def nouns(self, lemma: str) -> Sequence[LexiconEntry]:
@@ -162,8 +169,7 @@ def _entry(record: dict[str, object], *, where: str) -> LexiconEntry:
     kinds = [k for k in TriggerKind if k.value in record]
     if len(kinds) != 1:
         raise DictionaryError(
-            f"{where}: a lexicon line needs exactly one of 'verb', 'noun', 'support', 'title', "
-            f"got {sorted(record)!r}"
+            f"{where}: a lexicon line needs exactly one of 'verb', 'noun', 'support', 'title', got {sorted(record)!r}"
         )
     kind = kinds[0]
     lemma = record[kind.value]

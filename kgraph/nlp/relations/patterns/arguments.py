@@ -248,8 +248,9 @@ def _in_headline(context: Context, token: Token) -> bool:
 
 
 def _described_person(context: Context, noun: Token) -> list[ActorMention]:
-    """An unnamed official: in a headline the person the body names for that actor ("US official urges EU" is
-    the US official named below); elsewhere, or when none is named, the actor itself ("a British minister said")."""
+    """An unnamed official: in a headline the person the lead sentence names for that actor ("US official urges
+    EU" over a lead naming the US official); elsewhere, or when the lead names none, the actor itself ("a British
+    minister said")."""
     bodies = {m.entity for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c)}
     if not bodies:
         return []
@@ -262,10 +263,15 @@ def _described_person(context: Context, noun: Token) -> list[ActorMention]:
         and r.relation.value in ("affiliatedWith", "leads")
         and r.subject.type is EntityType.PERSON
     }
-    for mention in context.mentions:
-        if mention.entity in people and not mention.pronoun:
-            # the person, mentioned here by the description ("US official")
-            return [replace(mention, start=noun.left_edge.i, end=noun.i + 1, root=noun.i)]
+    # A headline sums up its lead: the official it describes is the one person of that actor the lead
+    # sentence (the first line of the body) names; a person named only further down, or two of them, is no
+    # proof, and the headline stands for the actor.
+    _, headline_end = context.sentence(noun.i)
+    lead = context.sentence(headline_end) if headline_end < len(context.doc) else (headline_end, headline_end)
+    named = {m.entity: m for m in context.mentions if lead[0] <= m.start < lead[1] and m.entity in people}
+    if len(named) == 1 and not next(iter(named.values())).pronoun:
+        mention = next(iter(named.values()))
+        return [replace(mention, start=noun.left_edge.i, end=noun.i + 1, root=noun.i)]
     # no named person: "a British minister said" stands for the state
     return unique(m for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for m in context.at(c))
 
@@ -370,6 +376,9 @@ def subjects_of(context: Context, verb: Token, depth: int = 0) -> tuple[list[Act
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
         controllers = direct_objects(context, head) if head.pos_ in ("VERB", "AUX") else []
+        if not controllers and head.pos_ in ("VERB", "AUX") and is_passive(head):
+            # "Iran was accused by Israel of arming X": Iran arms
+            controllers = [m for c in head.children if c.dep_ == "nsubjpass" for m in actors_of(context, c)]
         if controllers:  # "accused Rwanda of backing ...": Rwanda backs
             return controllers, True
     elif verb.dep_ not in _INHERIT_DEPS:

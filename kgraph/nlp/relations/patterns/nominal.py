@@ -28,6 +28,8 @@ from kgraph.nlp.relations.speech import is_speech_verb
 _BETWEEN = "between"
 # Participles naming who hosts talks, and prepositions setting an agreement in talks.
 _HOSTING = frozenset({"host", "mediate", "broker", "chair", "organise", "organize", "sponsor", "facilitate", "convene"})
+# Participles listing who takes part in a meeting: "involving", "bringing together", "attended by".
+_TAKING_PART = frozenset({"involve", "include", "bring", "gather", "attend", "unite", "join"})
 # Verbs of a third party bringing others to an agreement: "Qatar brokered a truce between A and B".
 _MEDIATING = frozenset({"broker", "mediate", "facilitate", "negotiate"})
 _SETTINGS = frozenset({"after", "during", "at", "following", "in"})
@@ -96,7 +98,27 @@ def _governor(noun: Token) -> Token | None:
         if (amount.pos_ == "NUM" or amount.lemma_.lower() in _AMOUNTS) and amount.dep_ == "dobj":
             if amount.head.pos_ in ("VERB", "AUX"):
                 return amount.head
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _gerund(head.head):
+        return head.head  # "India's cutting of relations with X": the gerund governs like its verb
     return None
+
+
+def _gerund(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "VERB") and token.tag_ in ("NN", "VBG") and token.lower_.endswith("ing")
+
+
+def _verb_lemmas(token: Token) -> set[str]:
+    """The verb lemmas a governor may stand for: its own, and for a gerund noun its stems ("cutting" -> "cut").
+
+    >>> import spacy
+    >>> sorted(_verb_lemmas(spacy.blank("en")("cutting")[0]))
+    ['cut', 'cutt', 'cutte']
+    """
+    lemmas = {token.lemma_.lower()}
+    if token.lower_.endswith("ing"):
+        stem = token.lower_[:-3]
+        lemmas |= {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return {lemma for lemma in lemmas if lemma}
 
 
 def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Iterator[Candidate]:
@@ -104,13 +126,15 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
     relation = entry.relation
     governor = _governor(noun)
     supported = governor is not None and (
-        governor.lemma_.lower() in entry.verbs
+        bool(_verb_lemmas(governor) & set(entry.verbs))
         or (not entry.verbs and (context.lexicon.is_support(governor.lemma_) or governor.lemma_.lower() == "be"))
     )
     if entry.verbs and not supported:
         return
     subjects: list[ActorMention] = []
-    if supported and governor is not None:
+    if supported and governor is not None and governor.pos_ == "NOUN":
+        subjects = [m for m in owners_of(context, governor) if m.root != governor.i]  # "India's cutting of ..."
+    elif supported and governor is not None:
         subjects, _ = subjects_of(context, governor)
         if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBN" and entry.verbs:
             subjects = actors_of(context, governor.head)  # "the group, locked in a conflict with Ankara"
@@ -138,6 +162,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
     pool = between_participants(context, noun) if _BETWEEN in entry.preps else []
     if relation.symmetric and not pool and not entry.verbs:
         pool = _hyphen_pair(context, noun)  # "the Russia-Ukraine war", "the US-China talks"
+    if relation.symmetric and not pool and not entry.verbs:
+        pool = _participants(context, noun)  # "a meeting involving A, B and C", "talks attended by A and B"
     hosts = _hosts(context, noun) if relation.symmetric and not supported else []
     if hosts:  # "A and B signed a deal after talks hosted by C": C met both, and they met each other
         subjects = unique([*subjects, *hosts])
@@ -193,8 +219,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)
         ):
             objects, _ = subjects_of(context, governor)
-    if not objects and relation is RelationType.APPEALS_TO:
-        # "its demand that Burundi's government grant ..."
+    if not objects and relation in (RelationType.APPEALS_TO, RelationType.ACCUSES):
+        # "its demand that Burundi's government grant ...", "Sudan's accusation that Chad armed the rebels"
         objects = unique(
             m
             for clause in noun.children
@@ -265,6 +291,31 @@ def _hyphen_pair(context: Context, noun: Token) -> list[ActorMention]:
     return found if len(found) >= 2 else []
 
 
+def _participants(context: Context, noun: Token) -> list[ActorMention]:
+    """The actors a participle after ``noun`` lists as taking part: "a meeting involving A, B and C",
+    "talks bringing together A and B", "a summit attended by A and B" (two or more, else none).
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["talks", "involving", "Kenya", "and", "Uganda"], [0, 0, 1, 2, 2],
+    ...                 ["ROOT", "acl", "dobj", "cc", "conj"], pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN"],
+    ...                 tags=["NNS", "VBG", "NNP", "CC", "NNP"], lemmas=["talk", "involve", "Kenya", "and", "Uganda"],
+    ...                 actors={2: (T.COUNTRY, "Kenya"), 4: (T.COUNTRY, "Uganda")})
+    >>> [m.entity.name for m in _participants(c, c.doc[0])]
+    ['Kenya', 'Uganda']
+    """
+    found: list[ActorMention] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in _TAKING_PART:
+            continue
+        if clause.tag_ == "VBN":
+            found.extend(prep_objects(context, clause, "by"))
+        else:
+            found.extend(m for c in clause.children if c.dep_ == "dobj" for m in actors_of(context, c))
+    found = unique(found)
+    return found if len(found) >= 2 else []
+
+
 def _hosts(context: Context, noun: Token) -> list[ActorMention]:
     """Who hosted or mediated the talks a noun names: "talks hosted by C"."""
     return unique(
@@ -324,7 +375,7 @@ def find_nominal(context: Context) -> Iterator[Candidate]:
                 for e in context.lexicon.nouns(f"{c.lemma_.lower()} {noun.lemma_.lower()}")
             ]
         governor = _governor(noun)
-        if governor is not None and any(governor.lemma_.lower() in e.verbs for e in entries):
+        if governor is not None and any(_verb_lemmas(governor) & set(e.verbs) for e in entries):
             # the entry naming this support verb wins: "suspended cooperation with X" is no cooperation
             entries = [e for e in entries if e.verbs]
         for entry in entries:

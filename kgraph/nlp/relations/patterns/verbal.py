@@ -282,6 +282,19 @@ def response_targets(context: Context, verb: Token) -> list[ActorMention]:
     return unique(found)
 
 
+def _dealings(context: Context, verb: Token) -> list[ActorMention]:
+    """The other party of dealings refused: "ruled out talks with Russia", "rejected any deal with Hamas"."""
+    found: list[ActorMention] = []
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not context.is_actor(c)):
+        for entry in context.lexicon.nouns(noun.lemma_):
+            if entry.relation is not None and entry.relation.symmetric:
+                for prep in entry.preps:
+                    if prep and prep != "between":
+                        found.extend(prep_objects(context, noun, prep))
+                        found.extend(prep_objects(context, verb, prep))  # "rejected any deal [with Hamas]"
+    return unique(found)
+
+
 def _denial(context: Context, verb: Token) -> bool:
     """True when a verb's object is a charge: an accusation noun of the lexicon, or a claim or report."""
     return any(
@@ -325,9 +338,10 @@ def _opposed(context: Context, verb: Token) -> bool:
 
 
 def _phrasal(context: Context, verb: Token) -> Sequence[LexiconEntry]:
-    """The entries of a phrasal verb with its particle: "hit out at X" criticises, "hit X" attacks."""
+    """The entries of a phrasal verb with its particle: "hit out at X" criticises, "hit X" attacks; an adverb
+    right after the verb counts as its particle when the pair is in the lexicon ("brushed aside" rejects)."""
     for particle in verb.children:
-        if particle.dep_ == "prt":
+        if particle.dep_ == "prt" or (particle.dep_ == "advmod" and particle.i == verb.i + 1):
             found = context.lexicon.verbs(f"{verb.lemma_.lower()} {particle.lower_}")
             if found:
                 return found
@@ -497,6 +511,8 @@ def find_verbal(context: Context) -> Iterator[Candidate]:
                 objects = _target_country(context, verb)
             if not objects and entry.relation in _ACT_THROUGH_CLAUSE:
                 objects = _clause_targets(context, verb, entry.relation, entry_subjects)
+            if not objects and entry.relation is RelationType.REJECTS:
+                objects = _dealings(context, verb)
             if entry.verbs:
                 yield from emit(
                     entry.relation,
