@@ -133,6 +133,12 @@ from tests.relations_helpers import triples
             "Japan and Australia have expanded their joint naval exercises.",
             {("Japan", "cooperatesWith", "Australia")},
         ),
+        # expelling a named envoy sanctions the envoy's state
+        (
+            "Congo expelled Rwandan ambassador Jean Habimana on Saturday.",
+            {("Democratic Republic of Congo", "sanctions", "Rwanda")},
+        ),
+        ("Mali expelled the French ambassador Joel Meyer.", {("Mali", "sanctions", "France")}),
         # an act stated outright
         ("Israel's strikes on Syria killed ten people.", {("Israel", "attacks", "Syria")}),
         # a visit to a leader is a consultation

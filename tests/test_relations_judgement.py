@@ -107,6 +107,10 @@ FOUND = [
     ("Israel rejected any deal with Hamas.", ("Israel", "rejects", "Hamas")),
     ("Sweden rejected cooperation with Turkey on the matter.", ("Sweden", "rejects", "Turkey")),
     ("Qatar expressed its appreciation for Egypt's efforts.", ("Qatar", "supports", "Egypt")),
+    # accusations: passive with the accuser as agent, a charge denied in apposition, a "that" clause of the charge
+    ("Iran was accused by Israel of arming Hezbollah.", ("Israel", "accuses", "Iran")),
+    ("Kenya accuses Uganda of hosting rebels, a charge Kampala denies.", ("Kenya", "accuses", "Uganda")),
+    ("Sudan's accusation that Chad armed the rebels drew a sharp response.", ("Sudan", "accuses", "Chad")),
     # thanks extended to an actor
     ("Kenya extended its thanks to Japan.", ("Kenya", "supports", "Japan")),
     ("Prime Minister Ilse Marten expressed her thanks to Norway and Denmark.", ("Ilse Marten", "supports", "Denmark")),
@@ -161,6 +165,9 @@ NOT_FOUND = [
     ("Russia rejected the claims made by Ukraine.", ("Russia", "rejects", "Ukraine")),
     # ruling out an act of one's own is no rejection of its target
     ("Kenya ruled out a military response to Uganda.", ("Kenya", "rejects", "Uganda")),
+    # what the accused is said to have done is the accuser's claim, by the accused
+    ("Iran was accused by Israel of arming Hezbollah.", ("Israel", "aids", "Hezbollah")),
+    ("Iran was accused by Israel of arming Hezbollah.", ("Iran", "aids", "Hezbollah")),
     # concern for someone is no criticism of them
     ("Ghana expressed concern for Togo.", ("Ghana", "accuses", "Togo")),
 ]

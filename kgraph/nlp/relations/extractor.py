@@ -313,7 +313,33 @@ def doc_relations(doc: Doc, lexicon: Lexicon) -> list[Relation]:
             found.append(_relation(doc, candidate, modality, speaker, context.sentence(candidate.trigger)))
     finally:
         doc._.kg_relations = known
-    return _dedupe(_without_own_side([*known, *static], found))
+    return _dedupe(_without_own_side([*known, *static], [_envoys_state([*known, *static], r) for r in found]))
+
+
+def _envoys_state(static: Iterable[Relation], relation: Relation) -> Relation:
+    """Expelling a named envoy sanctions the state the envoy serves: "expelled Rwandan ambassador Jean Habimana"."""
+    if relation.relation is not RelationType.SANCTIONS or relation.object.type is not EntityType.PERSON:
+        return relation
+    static = list(static)
+    envoy_nouns = load_sanction_cues().envoy_nouns
+    titles = {
+        r.object.name.lower()
+        for r in static
+        if r.subject == relation.object and r.relation is RelationType.HOLDS_POSITION
+    }
+    if not any(word in envoy_nouns for title in titles for word in title.split()):
+        return relation
+    states = sorted(
+        r.object.name
+        for r in static
+        if r.subject == relation.object
+        and r.relation is RelationType.AFFILIATED_WITH
+        and r.object.type is EntityType.COUNTRY
+        and r.object != relation.subject
+    )
+    if not states:
+        return relation
+    return replace(relation, object=EntityRef(EntityType.COUNTRY, states[0]))
 
 
 def _without_own_side(static: Iterable[Relation], found: list[Relation]) -> list[Relation]:

@@ -326,7 +326,7 @@ def detached_clause(clause: Token, lexicon: ModalityLexicon | None = None) -> bo
     if any(t.text == ";" and t.head.i == head.i for t in clause.doc[low:high]):
         return True
     return clause.i < head.i and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and any(t.lemma_.lower() in lexicon.comment_nouns for t in c.subtree)
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(t.lemma_.lower() in lexicon.comment_nouns for t in c.subtree)
         for c in head.children
     )
 

@@ -376,6 +376,9 @@ def subjects_of(context: Context, verb: Token, depth: int = 0) -> tuple[list[Act
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
         controllers = direct_objects(context, head) if head.pos_ in ("VERB", "AUX") else []
+        if not controllers and head.pos_ in ("VERB", "AUX") and is_passive(head):
+            # "Iran was accused by Israel of arming X": Iran arms
+            controllers = [m for c in head.children if c.dep_ == "nsubjpass" for m in actors_of(context, c)]
         if controllers:  # "accused Rwanda of backing ...": Rwanda backs
             return controllers, True
     elif verb.dep_ not in _INHERIT_DEPS:

@@ -219,8 +219,8 @@ def _entry_candidates(context: Context, noun: Token, entry: LexiconEntry) -> Ite
             e.relation is RelationType.REJECTS for e in context.lexicon.verb_forms(governor.lemma_, governor.text)
         ):
             objects, _ = subjects_of(context, governor)
-    if not objects and relation is RelationType.APPEALS_TO:
-        # "its demand that Burundi's government grant ..."
+    if not objects and relation in (RelationType.APPEALS_TO, RelationType.ACCUSES):
+        # "its demand that Burundi's government grant ...", "Sudan's accusation that Chad armed the rebels"
         objects = unique(
             m
             for clause in noun.children
