@@ -128,6 +128,7 @@ class KnowledgeGraph:
                         relation.start_char,
                         relation.trigger,
                         self.base,
+                        relation.modality.value,
                     )
                 ),
                 subject=subject,
@@ -171,6 +172,8 @@ class KnowledgeGraph:
     ) -> None:
         if node in self.graph:
             data = self.graph.nodes[node]
+            if label != data["label"]:  # two names for one IRI (a merge): the other one is kept as an alias
+                data["aliases"].add(label)
             data["aliases"] |= aliases - {data["label"]}
             data["links"] |= links
             for doc, count in occurrences.items():

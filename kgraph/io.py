@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["atomic_output", "atomic_write_text", "atomic_write_bytes"]
+__all__ = ["atomic_output", "atomic_write_text", "atomic_write_bytes", "remove_stale_parts"]
 
+import glob
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,8 +50,9 @@ def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO]:  # type: i
         raise OutputError(f"cannot write {str(target)!r}: folder {str(directory)!r} does not exist")
     if target.is_dir():
         raise OutputError(f"cannot write {str(target)!r}: it is a folder; give a file name")
+    remove_stale_parts(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".part", dir=directory)
     except OSError as error:
         raise OutputError(f"cannot write {str(target)!r}: {error.strerror or error}") from error
     tmp = Path(tmp_name)
@@ -66,6 +70,59 @@ def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO]:  # type: i
             raise OutputError(f"cannot write {str(target)!r}: {error.strerror or error}") from error
         raise
     _fsync_folder(directory)
+
+
+_PART = re.compile(r"\.(?P<name>.+)\.(?:(?P<pid>[0-9]+)-)?[A-Za-z0-9_]+\.part")
+#: A temporary file without a writer's process id is left alone until it is this old (seconds).
+_STALE_AFTER = 3600.0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process (or an odd value): leave its file alone
+    return True
+
+
+def remove_stale_parts(target: str | Path) -> list[Path]:
+    """Remove the temporary files (``.NAME.PID-XXXX.part``) left beside ``target`` by killed writers.
+
+    A writer killed with SIGKILL cannot clean up; the next write of the same file does.
+    A temporary file is removed when the process that wrote it is gone (or, for names
+    without a process id, when it is over an hour old); a running writer's file is kept.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".g.nt.999999999-abc.part").write_text("half")
+    >>> [p.name for p in remove_stale_parts(folder / "g.nt")]
+    ['.g.nt.999999999-abc.part']
+    """
+    target = Path(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    removed: list[Path] = []
+    try:
+        candidates = sorted(directory.glob(f".{glob.escape(target.name)}.*.part"))
+    except OSError:
+        return removed
+    now = time.time()
+    for candidate in candidates:
+        match = _PART.fullmatch(candidate.name)
+        if match is None or match["name"] != target.name:
+            continue
+        try:
+            if match["pid"] is not None:
+                stale = not _alive(int(match["pid"]))
+            else:
+                stale = now - candidate.stat().st_mtime > _STALE_AFTER
+            if stale and candidate.is_file() and not candidate.is_symlink():
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
 
 
 def _copy_mode(target: Path, tmp: Path) -> None:

@@ -29,7 +29,7 @@ from kgraph.ontology import DEFAULT_BASE
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9 .,'&()\-]+")
-_BASE_OK = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[A-Za-z0-9._~\-/%]*)?[/#]$")
+_BASE_OK = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/(?:[A-Za-z0-9._~\-/]|%[0-9A-Fa-f]{2})*)?[/#]")
 
 
 def _digest(*parts: str, size: int = 16) -> str:
@@ -68,8 +68,12 @@ def check_base(base: str) -> str:
     Traceback (most recent call last):
     ...
     kgraph.errors.UsageError: --base must be an http(s) IRI ending in '/' or '#', got 'example'
+    >>> check_base("https://example.org/%zz/")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: --base must be an http(s) IRI ending in '/' or '#', got 'https://example.org/%zz/'
     """
-    if not isinstance(base, str) or not _BASE_OK.match(base):
+    if not isinstance(base, str) or not _BASE_OK.fullmatch(base):
         raise UsageError(f"--base must be an http(s) IRI ending in '/' or '#', got {base!r}")
     return base
 
@@ -119,10 +123,25 @@ def assertion_iri(
     start_char: int,
     trigger: str,
     base: str = DEFAULT_BASE,
+    modality: str = "asserted",
 ) -> URIRef:
-    """The IRI of one assertion (provenance node), stable across runs."""
-    key = _digest(document_id, subject.type, subject.name, relation.value, obj.type, obj.name, str(start_char), trigger)
-    return URIRef(f"{base}assertion/{key}")
+    """The IRI of one assertion (provenance node), stable across runs.
+
+    Everything that tells two assertions apart goes into it: the document, the two actors,
+    the relation, where and by which words it is said, and its modality (the same words can
+    be asserted in one clause and hypothetical in another, and each assertion has one
+    confidence). Asserted statements keep the IRIs they always had.
+
+    >>> from kgraph.model import EntityType
+    >>> a, b = EntityRef(EntityType.COUNTRY, "Ukraine"), EntityRef(EntityType.COUNTRY, "Russia")
+    >>> asserted = assertion_iri("d", a, RelationType.CONSULTS_WITH, b, 0, "met")
+    >>> asserted == assertion_iri("d", a, RelationType.CONSULTS_WITH, b, 0, "met", modality="hypothetical")
+    False
+    """
+    parts = [document_id, subject.type, subject.name, relation.value, obj.type, obj.name, str(start_char), trigger]
+    if modality != "asserted":
+        parts.append(modality)
+    return URIRef(f"{base}assertion/{_digest(*parts)}")
 
 
 def statement_iri(document_id: str, speaker: EntityRef, start_char: int, base: str = DEFAULT_BASE) -> URIRef:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from kgraph import safejson
 from kgraph.errors import DictionaryError, KGraphError
 
 
@@ -65,7 +66,7 @@ def read_jsonl(
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
+            record = safejson.loads(line)  # a deep line is a JSONDecodeError, never a stack overflow
         except (json.JSONDecodeError, RecursionError) as problem:
             reason = problem.msg if isinstance(problem, json.JSONDecodeError) else "nested too deeply"
             raise error(f"{where}: not valid JSON ({reason}): {stripped[:80]!r}") from None

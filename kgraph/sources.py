@@ -24,7 +24,6 @@ __all__ = [
 ]
 
 import itertools
-import json
 import os
 import re
 import sys
@@ -35,11 +34,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
+from kgraph import safejson
 from kgraph.errors import BinaryInputError, EmptyInputError, InputError
 from kgraph.model import Document, DocumentRecords, EntityRef
 
-#: Texts longer than this are split at paragraph breaks into parts ``id#N``.
-MAX_DOCUMENT_CHARS = 200_000
+#: Texts longer than this are split at paragraph (else line, sentence, word) breaks into parts
+#: ``id#N``: spaCy's memory and kgraph's per-document steps grow faster than linearly with a
+#: document's length, and news articles are almost always shorter than this.
+MAX_DOCUMENT_CHARS = 10_000
 #: A JSONL line longer than this (bytes) is a malformed record; it is never held in memory whole.
 MAX_JSONL_LINE_BYTES = 64 * 1024 * 1024
 _CHUNK_BYTES = 256 * 1024
@@ -107,8 +109,13 @@ def clean_document(document: Document) -> Document:
     >>> clean_document(Document("a\x01", "Hi\x00.")).text
     'Hi .'
     """
-    fields = {"id": document.id, "text": document.text, "source": document.source, "title": document.title,
-              "date": document.date}
+    fields = {
+        "id": document.id,
+        "text": document.text,
+        "source": document.source,
+        "title": document.title,
+        "date": document.date,
+    }
     cleaned = {key: _clean_optional(value) for key, value in fields.items()}
     return document if cleaned == fields else Document(**cleaned)  # type: ignore[arg-type]
 
@@ -141,9 +148,14 @@ def clean_records(records: DocumentRecords) -> DocumentRecords:
         ],
         statements=[
             replace(
-                s, speaker=_clean_ref(s.speaker), content=clean_text(s.content), trigger=clean_text(s.trigger),
-                evidence=clean_text(s.evidence), addressee=_clean_ref(s.addressee) if s.addressee else None,
-                about=tuple(_clean_ref(a) for a in s.about), date=_clean_optional(s.date),
+                s,
+                speaker=_clean_ref(s.speaker),
+                content=clean_text(s.content),
+                trigger=clean_text(s.trigger),
+                evidence=clean_text(s.evidence),
+                addressee=_clean_ref(s.addressee) if s.addressee else None,
+                about=tuple(_clean_ref(a) for a in s.about),
+                date=_clean_optional(s.date),
             )
             for s in records.statements
         ],
@@ -330,7 +342,7 @@ def _record(raw: bytes | None, name: str, number: int) -> Document:
     if raw is None:
         raise ValueError(f"line longer than {MAX_JSONL_LINE_BYTES} bytes")
     text_line = "".join(_decode_chunks([raw], f"{name}:{number}"))
-    record = json.loads(text_line)
+    record = safejson.loads(text_line)
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -490,11 +502,13 @@ def _read_nonempty(documents: Iterator[Document], names: list[str]) -> Iterator[
     seen: set[str] = set()
     for document in documents:
         if not document.text.strip():
-            warnings.warn(f"document {document.id!r} ({document.source}) is empty; skipped", InputWarning, stacklevel=2)
+            warnings.warn(
+                f"document {document.id!r} ({document.source!r}) is empty; skipped", InputWarning, stacklevel=2
+            )
             continue
         if document.id in seen:
             warnings.warn(
-                f"document id {document.id!r} ({document.source}) is used more than once; "
+                f"document id {document.id!r} ({document.source!r}) is used more than once; "
                 "its records are merged into one document",
                 InputWarning,
                 stacklevel=2,

@@ -40,6 +40,7 @@ from rdflib import Graph
 from kgraph.errors import InputError, KGraphError, StoreError, UsageError
 from kgraph.ontology import KG
 from kgraph.rdf.oxigraph import quads_to_rdflib, to_oxigraph_quads
+from kgraph.sparql_guard import guard_query, read_results
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
@@ -174,7 +175,7 @@ def _term_text(term: object) -> str | None:
     return str(value) if value is not None else str(term)
 
 
-def query_graph(graph: Graph, sparql: str) -> list[dict[str, str]]:
+def query_graph(graph: Graph, sparql: str, *, allow_service: bool = False) -> list[dict[str, str]]:
     """Run a SPARQL SELECT on an rdflib graph; rows as ``{variable: value}``.
 
     >>> from rdflib import URIRef
@@ -183,6 +184,7 @@ def query_graph(graph: Graph, sparql: str) -> list[dict[str, str]]:
     >>> query_graph(g, "SELECT ?o WHERE { ?s ?p ?o }")
     [{'o': 'urn:b'}]
     """
+    check_query(sparql, allow_service=allow_service)
     try:
         result = graph.query(sparql)
     except Exception as error:  # pyparsing / rdflib raise assorted types for bad queries
@@ -208,7 +210,7 @@ def memory_store(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def query_store(store: ox.Store, sparql: str, *, union: bool = False) -> QueryResult:
+def query_store(store: ox.Store, sparql: str, *, union: bool = False, allow_service: bool = False) -> QueryResult:
     """Run a SPARQL SELECT, ASK or CONSTRUCT on an Oxigraph store.
 
     kgraph stores hold the merged graph in their default graph (see :func:`store_quads`), so a
@@ -223,7 +225,7 @@ def query_store(store: ox.Store, sparql: str, *, union: bool = False) -> QueryRe
     """
     from kgraph.ontology import PREFIXES
 
-    sparql = check_query(sparql)
+    sparql = check_query(sparql, allow_service=allow_service)
     try:
         result = store.query(
             sparql, use_default_graph_as_union=union, prefixes={k: str(v) for k, v in PREFIXES.items()}
@@ -241,7 +243,10 @@ def query_store(store: ox.Store, sparql: str, *, union: bool = False) -> QueryRe
             ("subject", "predicate", "object"), tuple(tuple(_term_text(t) for t in triple) for triple in result)
         )
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_term_text(solution[v]) for v in variables) for solution in result)
+    try:  # solutions are computed lazily: a SERVICE call fails here (HTTP, or the service's answer)
+        rows = tuple(tuple(_term_text(solution[v]) for v in variables) for solution in result)
+    except (OSError, RuntimeError, ValueError, SyntaxError) as error:
+        raise StoreError(f"SPARQL query failed: {_one_line(str(error))}") from None
     return QueryResult(variables, rows)
 
 
@@ -254,11 +259,13 @@ _UPDATE = re.compile(
 _DECLARED = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
 
 
-def check_query(sparql: str) -> str:
+def check_query(sparql: str, *, allow_service: bool = False) -> str:
     """Check ``sparql`` before it runs anywhere (file, store or endpoint); the query to run.
 
     Every query of ``kgraph query`` and ``KnowledgeGraph.query`` passes here, so this is the
     one place for the guards a query must pass. Updates are refused: kgraph only reads.
+    Queries nested too deeply are refused, and ``SERVICE`` clauses unless ``allow_service``
+    (see :func:`kgraph.sparql_guard.guard_query`).
 
     >>> check_query("SELECT ?s WHERE { ?s ?p ?o }")
     'SELECT ?s WHERE { ?s ?p ?o }'
@@ -269,7 +276,7 @@ def check_query(sparql: str) -> str:
     """
     if _UPDATE.match(sparql):
         raise UsageError("kgraph query only reads: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, ...) are refused")
-    return sparql
+    return guard_query(sparql, allow_service=allow_service)
 
 
 def with_prefixes(sparql: str) -> str:
@@ -410,24 +417,13 @@ def query_endpoint(
     graph, for stores without one (see :func:`upload_graph`).
     """
     endpoint = url if isinstance(url, Endpoint) else Endpoint.of(url, timeout=timeout)
-    form = {"query": with_prefixes(check_query(sparql))}
+    form = {"query": with_prefixes(check_query(sparql, allow_service=True))}  # the endpoint decides about SERVICE
     if default_graph:
         form["default-graph-uri"] = default_graph
     with endpoint.client() as client:
         request = client.build_request("POST", endpoint.query_url, data=form, headers={"Accept": _SPARQL_RESULTS_JSON})
         body = _send(client, request).content
-    try:
-        payload = json.loads(body)
-        if "boolean" in payload:
-            return QueryResult(("ask",), (("true" if payload["boolean"] else "false",),))
-        variables = tuple(payload["head"]["vars"])
-        rows = tuple(
-            tuple(binding[v]["value"] if v in binding else None for v in variables)
-            for binding in payload["results"]["bindings"]
-        )
-    except (ValueError, KeyError, TypeError):
-        raise StoreError(f"{endpoint.query_url!r} did not answer with SPARQL JSON results: {body[:200]!r}") from None
-    return QueryResult(variables, rows)
+    return QueryResult(*read_results(body, endpoint.query_url))
 
 
 def _named_graphs(quads: Iterable[ox.Quad]) -> Iterator[tuple[str | None, list[ox.Triple]]]:
@@ -472,7 +468,14 @@ def upload_graph(
     return sent
 
 
-def query_target(target: str, sparql: str, *, user: str | None = None, default_graph: str | None = None) -> QueryResult:
+def query_target(
+    target: str,
+    sparql: str,
+    *,
+    user: str | None = None,
+    default_graph: str | None = None,
+    allow_service: bool = False,
+) -> QueryResult:
     """Run ``sparql`` on a graph file, a store folder or an http(s) endpoint URL: the same answers from each.
 
     A file is loaded into memory with its named graphs and their union as the default
@@ -485,14 +488,13 @@ def query_target(target: str, sparql: str, *, user: str | None = None, default_g
     ...     query_target(str(Path(folder, "g.nt")), "SELECT ?o WHERE { ?s ?p ?o }").rows
     (('urn:c',),)
     """
-    sparql = check_query(sparql)
-    if target.startswith(("http://", "https://")):
+    if target.startswith(("http://", "https://")):  # the endpoint decides about SERVICE
         return query_endpoint(Endpoint.of(target, user=user), sparql, default_graph=default_graph)
     path = Path(target)
     if is_store(path):
-        return query_store(open_store(path, read_only=True), sparql)
+        return query_store(open_store(path, read_only=True), sparql, allow_service=allow_service)
     if not path.exists() or (path.is_dir() and not (path / "entities.csv").is_file()):
         raise InputError(f"{target!r} is neither a graph file, a store folder nor an http(s) URL")
     from kgraph.export import read_quads
 
-    return query_store(memory_store(read_quads(path)), sparql)
+    return query_store(memory_store(read_quads(path)), sparql, allow_service=allow_service)

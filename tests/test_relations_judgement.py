@@ -107,6 +107,10 @@ FOUND = [
     ("Israel rejected any deal with Hamas.", ("Israel", "rejects", "Hamas")),
     ("Sweden rejected cooperation with Turkey on the matter.", ("Sweden", "rejects", "Turkey")),
     ("Qatar expressed its appreciation for Egypt's efforts.", ("Qatar", "supports", "Egypt")),
+    (
+        "UNITED NATIONS (AP) - Russia on Thursday vetoed a resolution drafted by France.",
+        ("Russia", "rejects", "France"),
+    ),
     # accusations: passive with the accuser as agent, a charge denied in apposition, a "that" clause of the charge
     ("Iran was accused by Israel of arming Hezbollah.", ("Israel", "accuses", "Iran")),
     ("Kenya accuses Uganda of hosting rebels, a charge Kampala denies.", ("Kenya", "accuses", "Uganda")),
@@ -168,6 +172,11 @@ NOT_FOUND = [
     # what the accused is said to have done is the accuser's claim, by the accused
     ("Iran was accused by Israel of arming Hezbollah.", ("Israel", "aids", "Hezbollah")),
     ("Iran was accused by Israel of arming Hezbollah.", ("Iran", "aids", "Hezbollah")),
+    # an agency dateline is no actor: "UNITED NATIONS (AP) -"
+    (
+        "UNITED NATIONS (AP) - Russia on Thursday vetoed a resolution drafted by France.",
+        ("United Nations", "rejects", "France"),
+    ),
     # concern for someone is no criticism of them
     ("Ghana expressed concern for Togo.", ("Ghana", "accuses", "Togo")),
 ]

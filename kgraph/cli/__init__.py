@@ -62,7 +62,25 @@ def _show_warning(
     file: TextIO | None = None,
     line: str | None = None,
 ) -> None:
-    print(f"kgraph: warning: {message}", file=sys.stderr)
+    print(f"kgraph: warning: {one_line(str(message))}", file=sys.stderr)
+
+
+_LINE_BREAKS = {code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), 0x7F)} | {
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x85: "\\x85",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with line breaks and control characters escaped: a quoted name cannot split a message.
+
+    >>> one_line("a.txt\nkgraph: error: forged")
+    'a.txt\\nkgraph: error: forged'
+    """
+    return text.translate(_LINE_BREAKS)
 
 
 _signals_seen: list[int] = []
@@ -135,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             if status == ExitCode.INTERRUPTED and not isinstance(status, bool):
                 return _interrupted(KeyboardInterrupt())
     except KGraphError as error:
-        print(f"kgraph: error: {error}", file=sys.stderr)
+        print(f"kgraph: error: {one_line(str(error))}", file=sys.stderr)
         return int(error.exit_code)
     except _ABORTS as error:
         return _interrupted(error)

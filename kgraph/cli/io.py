@@ -159,19 +159,20 @@ def query(
     default_graph: Annotated[
         str | None, typer.Option("--default-graph", help=_DEFAULT_GRAPH_HELP, show_default=False)
     ] = None,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow SERVICE clauses (they send HTTP requests to other servers).")
+    ] = False,
 ) -> None:
     """Run a read-only SPARQL query over a graph file, a store folder or an endpoint (kg: etc. predeclared).
 
-    Updates (INSERT, DELETE, LOAD, ...) are refused.
+    Updates (INSERT, DELETE, LOAD, ...) are refused, and SERVICE clauses unless --allow-service.
     """
+    from kgraph.sparql_guard import read_query_file
     from kgraph.store import query_target
 
     if sparql.startswith("@"):
-        path = Path(sparql[1:])
-        if not path.is_file():
-            raise KGraphError(f"query file {str(path)!r} does not exist")
-        sparql = path.read_text(encoding="utf-8")
-    result = query_target(target, sparql, user=user, default_graph=default_graph)
+        sparql = read_query_file(sparql[1:])
+    result = query_target(target, sparql, user=user, default_graph=default_graph, allow_service=allow_service)
     if format is ResultFormat.CSV:
         sys.stdout.write(result.to_csv())
     elif format is ResultFormat.JSON:

@@ -1,13 +1,14 @@
-"""Cut a lazy stream of documents into batches."""
+"""Cut a lazy stream of documents into batches bounded by count and by characters."""
 
 from __future__ import annotations
 
-__all__ = ["batched"]
+__all__ = ["batched", "batched_documents", "MAX_BATCH_CHARS"]
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
+from kgraph.build import MAX_BATCH_CHARS, batched_documents  # re-exported for the engines
 from kgraph.errors import UsageError
 
 T = TypeVar("T")

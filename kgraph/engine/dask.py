@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from kgraph.build import BuildOptions
-from kgraph.engine.batches import batched
+from kgraph.engine.batches import batched_documents
 from kgraph.engine.worker import process_batch
 from kgraph.errors import KGraphError
 from kgraph.model import Document, DocumentRecords
@@ -67,7 +67,7 @@ def run_dask(
         slots = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         pending: deque[Any] = deque()
         run = uuid.uuid4().hex[:12]
-        for number, batch in enumerate(batched(documents, options.batch_size)):
+        for number, batch in enumerate(batched_documents(documents, options.batch_size)):
             pending.append(client.submit(process_batch, options, batch, key=f"kgraph-batch-{run}-{number}"))
             while len(pending) >= slots:
                 yield from pending.popleft().result()

@@ -161,11 +161,10 @@ def run_build(
             documents = _new_documents(documents, stored_documents(store), stats)
             sinks.append(StoreSink(store, options.base))
         kg: KnowledgeGraph | None = None
-        turtle: SortedTurtleSink | None = None
         lines: LineSink | SortedTurtleSink | None = None
         if targets.output is not None and targets.streamed and imported is None:
             if fmt is OutputFormat.TURTLE:
-                lines = turtle = SortedTurtleSink(stack, targets.output, options.base)
+                lines = SortedTurtleSink(stack, targets.output, options.base)
             else:
                 lines = LineSink(stack, targets.output, fmt, options.base)  # type: ignore[arg-type]
             sinks.extend([lines, collector := EventCollector(options.base)])
@@ -188,8 +187,7 @@ def run_build(
                 stats.triples += sink.add(batch)
         if lines is not None:
             stats.triples += lines.add_triples(collector.triples())
-        if turtle is not None:
-            turtle.finish()
+            lines.finish()  # both writers sort: the bytes do not depend on the order of the documents
         if imported is not None:
             _add_imported(imported, kg, sinks, stats)
         if targets.store is not None:

@@ -42,11 +42,12 @@ class RecordSink(Protocol):
 
 
 class LineSink:
-    """N-Triples or N-Quads written batch by batch (each batch de-duplicated).
+    """N-Triples or N-Quads, sorted and de-duplicated: the same bytes whatever the order of
+    the documents, the number of workers or the batch size.
 
-    Across batches a triple may repeat (an entity seen in many documents): RDF graphs
-    are sets, so every RDF tool reads the same graph. N-Quads put each document's
-    triples in the named graph of its document IRI, as ``kgraph.rdf.iter_quads`` does.
+    Each batch is spooled to a temporary file beside the output; :meth:`finish` sorts the
+    lines externally (bounded memory) into the output. N-Quads put each document's triples
+    in the named graph of its document IRI, as ``kgraph.rdf.iter_quads`` does.
 
     >>> import tempfile
     >>> from kgraph.model import Document
@@ -54,6 +55,7 @@ class LineSink:
     >>> with ExitStack() as stack:
     ...     sink = LineSink(stack, path, OutputFormat.NTRIPLES, "https://example.org/")
     ...     sink.add([DocumentRecords(Document("d1", "Hi."))])
+    ...     sink.finish()
     3
     >>> len(path.read_text().splitlines())
     3
@@ -64,25 +66,33 @@ class LineSink:
         self.quads = fmt is OutputFormat.NQUADS
         self.base = base
         self.labels: dict[str, str] = {}
+        self.folder = path.parent if str(path.parent) else Path(".")
         self.handle: IO[bytes] = stack.enter_context(atomic_output(path, "wb"))
+        self.spool: IO[bytes] = stack.enter_context(tempfile.TemporaryFile(dir=self.folder, prefix=".kgraph-spool-"))
 
     def add(self, batch: Sequence[DocumentRecords]) -> int:
         if self.quads:
             quads = dict.fromkeys(q for r in batch for q in record_quads(r, self.base, self.labels))
-            ox.serialize(quads, self.handle, format=self.format)
+            ox.serialize(quads, self.spool, format=self.format)
             return len(quads)
         triples = dict.fromkeys(t for r in batch for t in record_triples(r, self.base, self.labels))
-        ox.serialize(triples, self.handle, format=self.format)
+        ox.serialize(triples, self.spool, format=self.format)
         return len(triples)
+
+    def finish(self) -> None:
+        """Write the spooled lines to the output, sorted and de-duplicated (called once, after the last batch)."""
+        self.spool.seek(0)
+        self.handle.writelines(external_sort(self.spool, self.folder))
 
     def add_triples(self, triples: Sequence[ox.Triple]) -> int:
         """Write triples tied to no document (events); in N-Quads, in the events graph."""
         if self.quads:
             graph = ox.NamedNode(str(events_graph_iri(self.base)))
-            ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples],
-                         self.handle, format=self.format)
+            ox.serialize(
+                [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], self.spool, format=self.format
+            )
         else:
-            ox.serialize(triples, self.handle, format=self.format)
+            ox.serialize(triples, self.spool, format=self.format)
         return len(triples)
 
 

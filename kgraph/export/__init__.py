@@ -164,6 +164,27 @@ def write_graph(kg: KnowledgeGraph, path: str | Path, format: str | OutputFormat
     return target
 
 
+#: What a reader raises on a file it cannot make sense of (bad values, wrong types, deep nesting, I/O).
+_READ_ERRORS = (ValueError, KeyError, TypeError, LookupError, AttributeError, OSError, RecursionError, SyntaxError)
+
+
+def _check_graph_file(source: Path, fmt: OutputFormat) -> None:
+    """Fail in one line when ``source`` is missing, or a folder where a file is expected."""
+    if fmt is OutputFormat.CSV:  # CSV names a folder or a stem
+        return
+    if not source.exists():
+        raise InputError(f"graph file {str(source)!r} does not exist")
+    if not source.is_file():
+        raise InputError(f"graph file {str(source)!r} is a folder, not a file")
+
+
+def _unreadable(source: Path, fmt: OutputFormat, error: BaseException) -> InputError:
+    if isinstance(error, InputError):
+        return error
+    detail = " ".join(str(error).split())[:300] or type(error).__name__
+    return InputError(f"cannot read {str(source)!r} as {fmt.value}: {detail}")
+
+
 def read_graph(path: str | Path, format: str | OutputFormat | None = None, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Read a graph file written by kgraph back into a ``KnowledgeGraph``.
 
@@ -178,9 +199,11 @@ def read_graph(path: str | Path, format: str | OutputFormat | None = None, base:
     if reader is None:
         valid = ", ".join(f.value for f in OutputFormat if _reader(f) is not None)
         raise FormatError(f"format {fmt.value!r} cannot be read back; readable formats: {valid}")
-    if fmt is not OutputFormat.CSV and not source.exists():  # CSV names a folder or a stem
-        raise InputError(f"graph file {str(source)!r} does not exist")
-    return reader(source, base)
+    _check_graph_file(source, fmt)
+    try:
+        return reader(source, base)
+    except _READ_ERRORS as error:
+        raise _unreadable(source, fmt, error) from None
 
 
 def read_quads(path: str | Path, format: str | OutputFormat | None = None) -> list[ox.Quad]:
@@ -191,7 +214,11 @@ def read_quads(path: str | Path, format: str | OutputFormat | None = None) -> li
     source = Path(path)
     fmt = _resolve(source, format)
     if fmt.is_rdf:
-        return rdf_formats.parse_quads(source, fmt)
+        _check_graph_file(source, fmt)
+        try:
+            return rdf_formats.parse_quads(source, fmt)
+        except _READ_ERRORS as error:
+            raise _unreadable(source, fmt, error) from None
     return to_oxigraph_quads(read_graph(source, fmt))
 
 

@@ -232,6 +232,10 @@ def _one(graph: Graph, subject: Node, predicate: URIRef) -> str | None:
     return None if value is None else str(value)
 
 
+def _first(value: str | None, default: str) -> str:
+    return default if value is None else value
+
+
 def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Rebuild a ``KnowledgeGraph`` from kgraph RDF; the inverse of :func:`to_rdflib`."""
     kg = KnowledgeGraph(base)
@@ -259,7 +263,7 @@ def from_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> KnowledgeGraph:
         kg.add_document(
             DocumentInfo(
                 iri=str(doc),
-                id=_one(graph, doc, KG.documentId) or str(doc),
+                id=_first(_one(graph, doc, KG.documentId), str(doc)),  # "" is an id too
                 source=_one(graph, doc, DCTERMS.source),
                 title=_one(graph, doc, DCTERMS.title),
                 date=_one(graph, doc, DCTERMS.date),

@@ -158,7 +158,7 @@ def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] |
         described.add(ref)
         label = names.label(node, ref)
         _entity_triples(out, node, ref, label)
-        for alias in entity.aliases:
+        for alias in entity.aliases | {ref.name}:  # a name that lost the label to an earlier one stays an alias
             if alias != label:
                 out.append((node, ALT_LABEL, _text(alias)))
         if entity.geonames_id:
@@ -187,6 +187,7 @@ def document_terms(records: DocumentRecords, base: str, labels: dict[str, str] |
                 relation.start_char,
                 relation.trigger,
                 base,
+                relation.modality.value,
             )
         )
         assertions[(relation.modality.asserted, key)] = relation

@@ -213,6 +213,33 @@ def _issuing_verb(trigger: Token) -> Token | None:
     return None
 
 
+#: Evidence longer than this is clipped to the words around the trigger and the two actors.
+MAX_EVIDENCE_CHARS = 400
+_WINDOW = 3  # tokens kept on each side of a kept token
+
+
+def clip_evidence(doc: Doc, first: int, last: int, keep: Iterable[int]) -> str:
+    """The text of ``doc[first:last + 1]``; when longer than ``MAX_EVIDENCE_CHARS``, only the
+    tokens near ``keep`` (the actors and the trigger), the gaps shown as `` … ``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Venn met " + "Abel, " * 100 + "and Okoro in Vell.")
+    >>> clip_evidence(doc, 0, len(doc) - 1, [0, 1, len(doc) - 4])
+    'Venn met Abel, Abel … Abel, and Okoro in Vell.'
+    """
+    if doc[last].idx + len(doc[last]) - doc[first].idx <= MAX_EVIDENCE_CHARS:
+        return doc[first : last + 1].text
+    kept = sorted({j for i in keep for j in range(i - _WINDOW, i + _WINDOW + 1) if first <= j <= last})
+    runs: list[list[int]] = []
+    for i in kept:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    pieces = [doc[run[0] : run[-1] + 1].text for run in runs]
+    return " … ".join(pieces)[: MAX_EVIDENCE_CHARS * 2]
+
+
 def _relation(
     doc: Doc, candidate: Candidate, modality: Modality, speaker: EntityRef | None, sentence: tuple[int, int]
 ) -> Relation:
@@ -226,7 +253,7 @@ def _relation(
         subject=candidate.subject,
         relation=candidate.relation,
         object=candidate.object,
-        evidence=doc[first.i : last.i + 1].text,
+        evidence=clip_evidence(doc, first.i, last.i, [*candidate.tokens, candidate.trigger]),
         trigger=candidate.trigger_text,
         confidence=candidate.pattern.confidence,
         modality=modality,

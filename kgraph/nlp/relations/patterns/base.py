@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kgraph.model import EntityRef, EntityType, RelationType
 from kgraph.nlp.extensions import ActorMention
@@ -179,6 +179,9 @@ def find_datelines(doc: Doc) -> Iterator[range]:
     >>> doc = spacy.blank("en")("NAIROBI, Feb. 11 - Kenya said. GENEVA talks began - slowly.")
     >>> [doc[r.start:r.stop].text for r in find_datelines(doc)]
     ['NAIROBI, Feb. 11 -']
+    >>> doc = spacy.blank("en")("BEIRUT - (Reuters) - Israel struck.")
+    >>> [doc[r.start:r.stop].text for r in find_datelines(doc)]
+    ['BEIRUT - (Reuters) -']
     """
     for token in doc:
         if not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].is_space):
@@ -190,6 +193,29 @@ def find_datelines(doc: Doc) -> Iterator[range]:
         dash = next((t.i for t in window if t.text in _DASHES), None)
         if comma is not None and dash is not None and comma < dash:
             yield range(token.i, dash + 1)
+        elif dash is not None:
+            end = _agency_dateline(window)
+            if end is not None:
+                yield range(token.i, end + 1)  # "UNITED NATIONS (AP) -": upper-case place and the agency credit
+
+
+def _agency_dateline(window: Span) -> int | None:
+    """The closing dash of upper-case words and a parenthesised agency credit, a dash allowed before it:
+    "UNITED NATIONS (AP) -", "BEIRUT - (Reuters) -"; ``None`` otherwise."""
+    tokens = list(window)
+    at = 0
+    while at < len(tokens) and tokens[at].is_upper and tokens[at].is_alpha:
+        at += 1
+    if at == 0:
+        return None
+    if at < len(tokens) and tokens[at].text in _DASHES:
+        at += 1
+    if at >= len(tokens) or tokens[at].text != "(":
+        return None
+    closing = next((i for i in range(at, len(tokens)) if tokens[i].text == ")"), None)
+    if closing is None or closing + 1 >= len(tokens) or tokens[closing + 1].text not in _DASHES:
+        return None
+    return tokens[closing + 1].i
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})

@@ -24,7 +24,7 @@ from kgraph.nlp.relations.patterns.arguments import (
     subjects_of,
 )
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Event, Pattern
-from kgraph.nlp.relations.patterns.coordination import conjuncts, ordered_pairs, pairs, unique
+from kgraph.nlp.relations.patterns.coordination import capped, conjuncts, ordered_pairs, pairs, unique
 from kgraph.nlp.relations.speech import is_speech_verb
 
 # Verbs between two actors that state no relation of their own (speech, copulas, light verbs).
@@ -106,9 +106,11 @@ def emit(
     """
     if inverse:
         subjects, objects = objects, subjects
+    doc = trigger.doc
+    subjects, objects = capped(subjects, doc), capped(objects, doc)
     if relation.symmetric:
-        participants = unique([*subjects, *objects, *symmetric_pool])
-        others = unique([*objects, *symmetric_pool])
+        participants = capped([*subjects, *objects, *symmetric_pool], doc)
+        others = capped([*objects, *symmetric_pool], doc)
         chosen = (
             pairs(participants)
             if not distributive or not others
