@@ -38,6 +38,7 @@ class Directives:
     requesting_verbs: frozenset[str]
     help_nouns: frozenset[str]
     request_nouns: frozenset[str]
+    mandative_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def load_directives() -> Directives:
         requesting_verbs=words("requesting_verbs"),
         help_nouns=words("help_nouns"),
         request_nouns=words("request_nouns"),
+        mandative_verbs=words("mandative_verbs"),
     )
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kgraph.model import RelationType
 from kgraph.nlp.relations.patterns.arguments import actors_of, subjects_of
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Pattern
+from kgraph.nlp.relations.patterns.directive import load_directives
 from kgraph.nlp.relations.patterns.verbal import emit
 from kgraph.nlp.relations.speech import is_speech_verb
 
@@ -19,8 +20,6 @@ _CONTENT = frozenset({"ccomp", "parataxis"})
 _NEED = frozenset({"have", "need", "ought"})
 # Verbs of judgement that, like speech, state what another must do: "the summit concluded that X must".
 _CONCLUDING = frozenset({"conclude", "agree", "decide", "rule", "resolve", "find"})
-# Verbs whose subjunctive complement is what another must do: "insisted that Germany pay".
-_MANDATIVE = frozenset({"insist", "demand", "urge", "propose", "recommend", "ask", "request", "stipulate", "require"})
 
 
 def _content_clauses(verb: Token) -> list[Token]:
@@ -57,9 +56,10 @@ def find_exhortations(context: Context) -> Iterator[Candidate]:
     ...                 actors={0: (T.COUNTRY, "Germany"), 2: (T.COUNTRY, "Poland")})
     >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_exhortations(c)]
     [('Germany', 'appealsTo', 'Poland')]"""
+    mandative = load_directives().mandative_verbs  # "insisted that Germany pay": what another must do
     for verb in context.tokens:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or not (is_speech_verb(verb) or lemma in _CONCLUDING or lemma in _MANDATIVE):
+        if verb.pos_ != "VERB" or not (is_speech_verb(verb) or lemma in _CONCLUDING or lemma in mandative):
             continue
         speakers, _ = subjects_of(context, verb)
         if not speakers:
@@ -68,7 +68,7 @@ def find_exhortations(context: Context) -> Iterator[Candidate]:
             modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
             if modal is None and _must(clause):
                 modal = clause  # "Germany has to pay", "Europe needs to do more"
-            if modal is None and verb.lemma_.lower() in _MANDATIVE and _subjunctive(clause):
+            if modal is None and verb.lemma_.lower() in mandative and _subjunctive(clause):
                 modal = clause  # "Poland insisted that Germany pay reparations"
             if modal is None or any(c.dep_ == "neg" for c in clause.children):
                 continue
