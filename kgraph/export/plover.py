@@ -174,11 +174,25 @@ def record_schema() -> dict[str, Any]:
     return schema
 
 
+# Characters that ``str.splitlines`` and many JSON Lines tools take for line breaks; json.dumps
+# leaves them raw with ensure_ascii=False, so they are escaped to keep one record on one line.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
+def record_line(record: dict[str, Any]) -> str:
+    """One record as one JSON line, whatever line-break characters its strings hold.
+
+    >>> record_line({"name": "A" + chr(0x2028) + "B"})
+    '{"name": "A\\\\u2028B"}'
+    """
+    return json.dumps(record, ensure_ascii=False, sort_keys=True).translate(_LINE_BREAKS)
+
+
 def write_plover(kg: KnowledgeGraph, path: Path) -> None:
     """Write the events of ``kg`` as JSON Lines records to ``path`` (atomically)."""
     with atomic_output(path) as out:
         for record in to_records(kg):
-            out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            out.write(record_line(record) + "\n")
 
 
 def _check(record: object, where: str) -> dict[str, Any]:
@@ -272,7 +286,7 @@ def read_plover(path: Path, base: str) -> KnowledgeGraph:
 
     kg = KnowledgeGraph(base)
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read PLOVER records {str(path)!r}: {error}") from None
     for number, line in enumerate(lines, 1):
