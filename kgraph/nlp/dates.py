@@ -177,7 +177,14 @@ def resolve_date(text: str, base: str | dt.date | None) -> str | None:
 
 
 def _clause_head(token: Token) -> Token:
-    while token.pos_ not in _CLAUSE_POS and token.head is not token:
+    """The verb or auxiliary above ``token``, else its root (``Token.head`` is a new object on every access,
+    so the root is found by index, never by identity).
+
+    >>> import spacy
+    >>> _clause_head(spacy.blank("en")("Monday")[0]).text
+    'Monday'
+    """
+    while token.pos_ not in _CLAUSE_POS and token.head.i != token.i:
         token = token.head
     return token
 
