@@ -15,6 +15,7 @@ from tests.relations_helpers import relations, triples
 
 _COVERED = [
     # accuses
+    ("China lodged stern representations with Japan over the visit.", ("China", "accuses", "Japan")),
     ("Serbia put the blame on Kosovo.", ("Serbia", "accuses", "Kosovo")),
     ("Iran launched a tirade against Israel.", ("Iran", "accuses", "Israel")),
     ("Russia's charges against Ukraine were baseless.", ("Russia", "accuses", "Ukraine")),
@@ -167,6 +168,7 @@ _COVERED = [
     ("Russia warned Finland against joining NATO.", ("Russia", "threatens", "Finland")),
     ("Turkey threatened Syria with an offensive.", ("Turkey", "threatens", "Syria")),
     # sanctions
+    ("The EU froze funding for Hungary.", ("European Union", "sanctions", "Hungary")),
     ("The US blacklisting of Huawei hurt China.", ("United States", "sanctions", "Huawei")),
     ("Britain unveiled sanctions on Iran.", ("United Kingdom", "sanctions", "Iran")),
     ("The EU agreed sanctions against Belarus.", ("European Union", "sanctions", "Belarus")),
@@ -231,6 +233,7 @@ _COVERED = [
     ("Ukraine's counteroffensive against Russia stalled.", ("Ukraine", "attacks", "Russia")),
     ("Ukraine's drones struck Moscow.", ("Ukraine", "attacks", "Moscow")),
     # aids
+    ("Norway provided funding to Ukraine.", ("Norway", "aids", "Ukraine")),
     ("Britain gave Ukraine drones.", ("United Kingdom", "aids", "Ukraine")),
     ("Britain trained Ukrainian troops.", ("United Kingdom", "aids", "Ukraine")),
     ("China lent Pakistan two billion dollars.", ("China", "aids", "Pakistan")),
