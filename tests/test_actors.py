@@ -243,7 +243,7 @@ def test_title_proves_a_person_the_ner_missed(nlp: Any) -> None:
 
 
 def test_acronym_of_a_country_maps_to_the_country(nlp: Any) -> None:
-    doc = nlp("Washington demanded that the Democratic People's Republic of Korea (DPRK) halt its tests.")
+    doc = nlp("Washington insisted the Democratic People's Republic of Korea (DPRK) stop its tests.")
     assert {name for _, t, name in mentions(doc) if t is C} == {"United States", "North Korea"}
 
 

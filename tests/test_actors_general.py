@@ -197,7 +197,7 @@ def test_one_unknown_name_is_one_person(nlp: Any) -> None:
 
 
 def test_the_north_is_no_speaking_person(nlp: Any) -> None:
-    doc = nlp("U.S. officials alleged that the North admitted it had a uranium programme.")
+    doc = nlp("U.S. officials claimed the North had admitted to a uranium programme.")
     assert all(t is not P for t, _ in resolved(doc).values())
 
 

@@ -47,7 +47,7 @@ from tests.relations_helpers import triples
         # a part stands for the whole it is part of
         ("Burmese troops captured part of a Hamas stronghold.", ("Myanmar", "attacks", "Hamas")),
         # a nominal trigger's preposition on its "of" complement
-        ("Italy announced a suspension of air links with Serbia.", ("Italy", "sanctions", "Serbia")),
+        ("Italy announced a suspension of rail links with Serbia.", ("Italy", "sanctions", "Serbia")),
         ("France issued a stern reminder to Iraq that it must cooperate.", ("France", "appealsTo", "Iraq")),
         # talks hosted by a third party as the setting of an agreement
         (

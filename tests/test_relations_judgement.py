@@ -55,7 +55,7 @@ FOUND = [
     # a heavy object after its label
     ("Albania on Friday denounced as a crime Serbia's expulsion of the monks.", ("Albania", "accuses", "Serbia")),
     # saying that another actor did a bad act, or is to blame for one
-    ("Kosovo's president said the attack had been backed by Serbia.", ("Kosovo", "accuses", "Serbia")),
+    ("Kosovo's president said the attack had been backed by Belgrade.", ("Kosovo", "accuses", "Serbia")),
     (
         "Armenian Prime Minister Nikol Pashinyan said the CSTO had failed to honour its commitments.",
         ("Nikol Pashinyan", "accuses", "Collective Security Treaty Organization"),
@@ -92,7 +92,7 @@ FOUND = [
     ("Poland insisted that Germany pay reparations.", ("Poland", "appealsTo", "Germany")),
     ("Britain proposed that Iran suspend enrichment.", ("United Kingdom", "appealsTo", "Iran")),
     (
-        "Serbia on Tuesday demanded a meeting of the UN Security Council.",
+        "Serbia on Friday requested an urgent session of the UN Security Council.",
         ("Serbia", "appealsTo", "United Nations Security Council"),
     ),
     # more verbs and nouns of criticism, and criticism drawn from someone
@@ -108,7 +108,7 @@ FOUND = [
     ("Sweden rejected cooperation with Turkey on the matter.", ("Sweden", "rejects", "Turkey")),
     ("Qatar expressed its appreciation for Egypt's efforts.", ("Qatar", "supports", "Egypt")),
     (
-        "UNITED NATIONS (AP) - Russia on Thursday vetoed a resolution drafted by France.",
+        "UNITED NATIONS (AP) - Russia on Friday vetoed a text drafted by France.",
         ("Russia", "rejects", "France"),
     ),
     # accusations: passive with the accuser as agent, a charge denied in apposition, a "that" clause of the charge
@@ -138,16 +138,16 @@ FOUND = [
 NOT_FOUND = [
     # a thing of the subjects' own is no relation between them
     (
-        "Donald Trump and Gustavo Petro, through a string of posts, stood by their stances.",
-        ("Donald Trump", "supports", "Gustavo Petro"),
+        "Javier Milei and Gabriel Boric, in a series of posts, stood by their stances.",
+        ("Javier Milei", "supports", "Gabriel Boric"),
     ),
     ("Canada and Mexico are suspending their participation in the forum.", ("Canada", "sanctions", "Mexico")),
     # a question put is no appeal
     ('"Has Twitter removed the posts?" Mohammed asked.', ("Mohammed", "appealsTo", "Twitter")),
     ("Kenya asked whether Somalia had withdrawn.", ("Kenya", "appealsTo", "Somalia")),
     # a warning about what others may do is no threat
-    ("The Polish minister warned that Russia could test NATO's resolve.", ("Poland", "threatens", "Russia")),
-    ("The Polish minister warned that Russia could test NATO's resolve.", ("Poland", "threatens", "NATO")),
+    ("The Polish minister warned that Russia might probe NATO's resolve.", ("Poland", "threatens", "Russia")),
+    ("The Polish minister warned that Russia might probe NATO's resolve.", ("Poland", "threatens", "NATO")),
     # a bad word inside a complement does not label the subject
     ("Serbia said Kosovo was a victim of aggression.", ("Serbia", "accuses", "Kosovo")),
     ("Serbia said the talks with Kosovo were constructive.", ("Serbia", "accuses", "Kosovo")),
@@ -174,7 +174,7 @@ NOT_FOUND = [
     ("Iran was accused by Israel of arming Hezbollah.", ("Iran", "aids", "Hezbollah")),
     # an agency dateline is no actor: "UNITED NATIONS (AP) -"
     (
-        "UNITED NATIONS (AP) - Russia on Thursday vetoed a resolution drafted by France.",
+        "UNITED NATIONS (AP) - Russia on Friday vetoed a text drafted by France.",
         ("United Nations", "rejects", "France"),
     ),
     # concern for someone is no criticism of them

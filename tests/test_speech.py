@@ -160,7 +160,7 @@ SOURCE_CASES = [
     ("The Kremlin said Russian forces had struck Kyiv.", "struck", "Russian", Modality.ASSERTED),
     ("Sudan's army said the RSF had shelled a clinic in Kadugli.", "shelled", "RSF", Modality.REPORTED),
     (
-        "Congolese officials said Rwandan troops had fought alongside the rebels.",
+        "Congolese officials said Rwandan soldiers had fought beside the rebels.",
         "fought",
         "Rwandan",
         Modality.REPORTED,

@@ -4,7 +4,7 @@
   irresponsible", "Musk called Moraes a dictator": a labelling verb whose object is an actor
   or an act an actor owns (or an earlier act: "the raid"), and whose predicate is a bad word;
 - "Serbia said Kosovo's decision was illegal": a speaker saying that an actor or its act is bad;
-- "Kenya said Somalia was behind the attack", "Kurti said the attack had been backed by Serbia",
+- "Kenya said Somalia was behind the attack", "Tirana said the raid had been backed by Belgrade",
   "Armenia said the CSTO had failed to honour its commitments": a speaker saying that another actor
   did a bad act or is to blame for one (never the speaker's own side: see the extractor).
 
