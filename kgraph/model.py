@@ -84,9 +84,7 @@ class RelationType(str, Enum):
         return _PLOVER.get(self)
 
 
-_SYMMETRIC = frozenset(
-    {RelationType.CONSULTS_WITH, RelationType.COOPERATES_WITH, RelationType.IN_CONFLICT_WITH}
-)
+_SYMMETRIC = frozenset({RelationType.CONSULTS_WITH, RelationType.COOPERATES_WITH, RelationType.IN_CONFLICT_WITH})
 _STATIC = frozenset(
     {
         RelationType.HOLDS_POSITION,

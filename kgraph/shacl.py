@@ -80,6 +80,7 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
         allow_warnings=True,
     )
     violations = []
+
     def text(result: Node, predicate: URIRef) -> str:
         value = results.value(result, predicate)
         return "" if value is None else str(value)

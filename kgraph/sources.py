@@ -140,9 +140,14 @@ def clean_records(records: DocumentRecords) -> DocumentRecords:
         mentions=[replace(m, entity=_clean_ref(m.entity), text=clean_text(m.text)) for m in records.mentions],
         relations=[
             replace(
-                r, subject=_clean_ref(r.subject), object=_clean_ref(r.object), evidence=clean_text(r.evidence),
-                trigger=clean_text(r.trigger), speaker=_clean_ref(r.speaker) if r.speaker else None,
-                date=_clean_optional(r.date), date_text=_clean_optional(r.date_text),
+                r,
+                subject=_clean_ref(r.subject),
+                object=_clean_ref(r.object),
+                evidence=clean_text(r.evidence),
+                trigger=clean_text(r.trigger),
+                speaker=_clean_ref(r.speaker) if r.speaker else None,
+                date=_clean_optional(r.date),
+                date_text=_clean_optional(r.date_text),
             )
             for r in records.relations
         ],

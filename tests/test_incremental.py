@@ -49,9 +49,7 @@ def test_second_run_processes_zero_documents(tmp_path: Path) -> None:
     output = tmp_path / "new.nq"
     daily = run_build([news], BuildTargets(output=output, store=store), progress=False)
     assert (daily.documents, daily.skipped) == (len(names) - 4, 4)
-    assert daily.summary([str(store)]).startswith(
-        f"kgraph: {len(names) - 4} documents (4 already in the store)"
-    )
+    assert daily.summary([str(store)]).startswith(f"kgraph: {len(names) - 4} documents (4 already in the store)")
     assert _count_documents(store) == len(names)
     new_graphs = {q.graph_name for q in ox.parse(path=str(output), format=ox.RdfFormat.N_QUADS)}
     new_graphs.discard(ox.NamedNode("https://w3id.org/kgraph/id/graph/events"))  # the events of the new documents

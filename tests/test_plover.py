@@ -127,8 +127,10 @@ def test_cli_writes_records_and_builds_from_them(tmp_path: Path) -> None:
     assert run_cli("build", str(news), "-o", str(turtle), "-q").returncode == 0
     done = run_cli("convert", str(turtle), str(converted), "-q")
     assert done.returncode == 0, done.stderr
-    ids = [[(r["id"], r["report_count"], r["date"]) for r in map(json.loads, p.read_text().splitlines())]
-           for p in (records, converted)]
+    ids = [
+        [(r["id"], r["report_count"], r["date"]) for r in map(json.loads, p.read_text().splitlines())]
+        for p in (records, converted)
+    ]
     assert ids[0] == ids[1]
 
 

@@ -93,7 +93,5 @@ def test_founding_members_misparsed_as_a_verb(nlp: Any) -> None:
     found = triples(nlp, "Brazil and Argentina are founding members of Mercosur.")
     assert {("Brazil", "memberOf", "Mercosur"), ("Argentina", "memberOf", "Mercosur")} <= found
     assert not [
-        t
-        for t in triples(nlp, "The EU is studying the idea of using NATO's bases.")
-        if t[1] == "affiliatedWith"
+        t for t in triples(nlp, "The EU is studying the idea of using NATO's bases.") if t[1] == "affiliatedWith"
     ]

@@ -24,6 +24,7 @@ from kgraph.rdf.vocab import relation_iri
 
 _N = ox.NamedNode
 
+
 class EventCollector:
     """Keeps what events need from batches of records, and gives the event triples at the end."""
 
@@ -43,9 +44,11 @@ class EventCollector:
                     continue
                 self.assertions.append(
                     Assertion(
-                        iri=str(iris.assertion_iri(
-                            document.id, r.subject, r.relation, r.object, r.start_char, r.trigger, self.base
-                        )),
+                        iri=str(
+                            iris.assertion_iri(
+                                document.id, r.subject, r.relation, r.object, r.start_char, r.trigger, self.base
+                            )
+                        ),
                         subject=str(iris.entity_iri(r.subject, self.base)),
                         relation=r.relation,
                         object=str(iris.entity_iri(r.object, self.base)),
@@ -108,8 +111,17 @@ def refresh_store_events(store: ox.Store, base: str, window: int = DEFAULT_WINDO
             )
         iri = _value(row["a"]) or ""
         assertions[iri] = Assertion(
-            iri, _value(row["s"]) or "", relation, _value(row["o"]) or "", doc, "", "", 0.0, Modality.ASSERTED,
-            date=_value(row["date"]), date_text=_value(row["text"]),
+            iri,
+            _value(row["s"]) or "",
+            relation,
+            _value(row["o"]) or "",
+            doc,
+            "",
+            "",
+            0.0,
+            Modality.ASSERTED,
+            date=_value(row["date"]),
+            date_text=_value(row["text"]),
         )
     from kgraph.store import store_quads
 

@@ -1,4 +1,4 @@
-"""Exhortation in speech: "the minister stated that Europe must carry a larger share" -> the minister appealsTo Europe."""
+"""Exhortation in speech: "the minister stated that Europe must carry a larger share" -> appealsTo Europe."""
 
 from __future__ import annotations
 
