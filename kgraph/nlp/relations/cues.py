@@ -71,6 +71,7 @@ class ModalityLexicon:
 
     modal_auxiliaries: dict[str, Modality]
     negation_words: frozenset[str]
+    ceased_adverbs: frozenset[str]  # adverbs a negation turns into "not any more": "no longer", "no more"
     hedge_adverbs: dict[str, Modality]
     clause_marks: dict[str, Modality]
     indirect_question_marks: frozenset[str]
@@ -122,6 +123,7 @@ def load_modality_lexicon(path: Path | None = None) -> ModalityLexicon:
     return ModalityLexicon(
         modal_auxiliaries=_modalities(data, "modal_auxiliaries", name),
         negation_words=_words(data, "negation_words", name),
+        ceased_adverbs=_words(data, "ceased_adverbs", name),
         hedge_adverbs=_modalities(data, "hedge_adverbs", name),
         clause_marks=_modalities(data, "clause_marks", name),
         indirect_question_marks=_words(data, "indirect_question_marks", name),

@@ -117,10 +117,21 @@ def _future_time(verb: Token, lexicon: ModalityLexicon) -> bool:
     return False
 
 
+def _ceased(child: Token, lexicon: ModalityLexicon) -> bool:
+    """True for an adverb saying the state has stopped: "no longer", "no more" ("no" hangs under the adverb)."""
+    return (
+        child.dep_ == "advmod"
+        and child.lower_ in lexicon.ceased_adverbs
+        and any(g.lower_ in lexicon.negation_words for g in child.children if g.dep_ in {"neg", "advmod", "det"})
+    )
+
+
 def _clause_markers(verb: Token, lexicon: ModalityLexicon, skip: Token | None) -> Modality | None:
     """The modality a clause head's own dependents give it, negation first."""
     children = [c for c in verb.children if skip is None or c.i != skip.i]
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.negation_words) for c in children):
+        return Modality.NEGATED
+    if any(_ceased(c, lexicon) for c in children):
         return Modality.NEGATED
     if _negated_argument(verb, lexicon):
         return Modality.NEGATED

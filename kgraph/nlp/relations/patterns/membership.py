@@ -4,7 +4,8 @@
   states Poland and Lithuania", "the EU's member countries Estonia, Latvia and Lithuania";
 - examples of members: "EU member states such as France and Germany", "NATO members, including
   Turkey and Hungary", "members like Chile";
-- a body counting actors among its members: "a bloc that counts Cambodia and Laos among its members".
+- a body counting actors among its members: "a bloc that counts Cambodia and Laos among its members", also
+  when the bloc stands beside the organisation's name: "the Arab League (AL), a grouping that counts ...".
 """
 
 from __future__ import annotations
@@ -152,6 +153,25 @@ def _member_candidates(
                 )
 
 
+def _named_before(context: Context, verb: Token) -> list[ActorMention]:
+    """The organisation a relative clause's noun stands beside: "the Arab League (AL), a bloc that counts ...".
+
+    Used when the parser hangs the appositive noun elsewhere; the organisation must end just before the comma
+    opening the appositive, an acronym in parentheses between them allowed.
+    """
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return []
+    doc = context.doc
+    j = verb.head.left_edge.i - 1
+    if j < 0 or doc[j].text != ",":
+        return []
+    j -= 1
+    if j >= 2 and doc[j].text == ")":
+        opening = next((k for k in range(j - 1, max(j - 6, 0), -1) if doc[k].text == "("), None)
+        j = opening - 1 if opening is not None else j
+    return [m for m in context.by_token.get(j, []) if m.entity.type is EntityType.ORGANIZATION and m.end == j + 1]
+
+
 def find_member_examples(context: Context) -> Iterator[Candidate]:
     """``memberOf`` from examples of a body's members and from a body counting actors among its members.
 
@@ -176,5 +196,6 @@ def find_member_examples(context: Context) -> Iterator[Candidate]:
                     bodies = bodies or [
                         m for m in subjects_of(context, token)[0] if m.entity.type is EntityType.ORGANIZATION
                     ]
+                    bodies = bodies or _named_before(context, token)
                     members = [m for c in token.children if c.dep_ == "dobj" for m in actors_of(context, c)]
                     yield from _member_candidates(members, unique(bodies), token, (token.i, noun.i))

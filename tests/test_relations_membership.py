@@ -1,0 +1,60 @@
+"""Memberships: a body named beside its appositive noun, and memberships that have ended ("no longer")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kgraph.model import Modality
+from tests.relations_helpers import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks were hosted by the Association of Caribbean States (ACS), a grouping that counts Cuba and"
+            " Haiti among its members.",
+            {
+                ("Cuba", "memberOf", "Association of Caribbean States"),
+                ("Haiti", "memberOf", "Association of Caribbean States"),
+            },
+        ),
+        (
+            "Ministers met at the Association of Caribbean States (ACS), a group that counts Cuba and Haiti among"
+            " its members.",
+            {
+                ("Cuba", "memberOf", "Association of Caribbean States"),
+                ("Haiti", "memberOf", "Association of Caribbean States"),
+            },
+        ),
+        (
+            "Delegates gathered at the Association of Caribbean States, a grouping that counts Cuba among its members.",
+            {("Cuba", "memberOf", "Association of Caribbean States")},
+        ),
+    ],
+)
+def test_body_beside_appositive(nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(nlp, text)
+
+
+def test_appositive_without_body_gives_no_membership(nlp: Any) -> None:
+    found = triples(nlp, "Haiti, a country that counts Cuba among its neighbours, hosted the talks.")
+    assert not {t for t in found if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that Norway no longer belongs to the Nordic Council.",
+        "Norway no longer belongs to the Nordic Council, officials said on Monday.",
+    ],
+)
+def test_no_longer_is_not_a_current_membership(nlp: Any, text: str) -> None:
+    assert ("Norway", "memberOf", "Nordic Council") not in triples(nlp, text)
+    assert ("Norway", "memberOf", "Nordic Council") in triples(nlp, text, Modality.NEGATED)
+
+
+def test_membership_without_no_longer_is_asserted(nlp: Any) -> None:
+    assert ("Norway", "memberOf", "Nordic Council") in triples(nlp, "Norway belongs to the Nordic Council.")
