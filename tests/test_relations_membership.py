@@ -58,3 +58,39 @@ def test_no_longer_is_not_a_current_membership(nlp: Any, text: str) -> None:
 
 def test_membership_without_no_longer_is_asserted(nlp: Any) -> None:
     assert ("Norway", "memberOf", "Nordic Council") in triples(nlp, "Norway belongs to the Nordic Council.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ministers debated Norway's membership of the Nordic Council on Tuesday.", ("Norway", "Nordic Council")),
+        ("The vote confirmed Chile's membership in the Pacific Alliance.", ("Chile", "Pacific Alliance")),
+        ("The court suspended Peru's membership of the Pacific Alliance last week.", ("Peru", "Pacific Alliance")),
+    ],
+)
+def test_membership_nominal(nlp: Any, text: str, expected: tuple[str, str]) -> None:
+    assert (expected[0], "memberOf", expected[1]) in triples(nlp, text)
+
+
+def test_future_membership_is_no_membership(nlp: Any) -> None:
+    found = triples(nlp, "Leaders discussed Ukraine's future membership of the European Union.")
+    assert ("Ukraine", "memberOf", "European Union") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia joins Chile, Peru and Colombia in the Pacific Alliance.",
+        "Last year Bolivia joined Chile, Peru and Colombia in the Pacific Alliance.",
+    ],
+)
+def test_joining_existing_members_in_a_body(nlp: Any, text: str) -> None:
+    found = triples(nlp, text)
+    assert {("Chile", "memberOf", "Pacific Alliance"), ("Peru", "memberOf", "Pacific Alliance")} <= found
+
+
+@pytest.mark.parametrize(
+    "text", ["Bolivia joined Chile in condemning the attack.", "Chile joined Peru in the talks on Monday."]
+)
+def test_joining_in_an_act_is_no_membership(nlp: Any, text: str) -> None:
+    assert not {t for t in triples(nlp, text) if t[1] == "memberOf"}

@@ -157,7 +157,7 @@ def _expulsions_win(candidates: list[Candidate]) -> list[Candidate]:
 
 def _joined_in(candidate: Candidate, context: Context) -> bool:
     """ "Joined the EU in condemning X", "joined calls for a truce" is joining an act, not membership
-    ("joined NATO in April" is membership: the "in" names a time)."""
+    ("joined NATO in April" is membership: the "in" names a time; "joins A in the EAC" names the body)."""
     trigger = context.doc[candidate.trigger]
     if candidate.relation is not RelationType.MEMBER_OF or trigger.pos_ != "VERB":
         return False
@@ -168,7 +168,8 @@ def _joined_in(candidate: Candidate, context: Context) -> bool:
             if complement.dep_ == "pcomp" or complement.tag_ == "VBG":
                 return True
             if complement.dep_ == "pobj" and complement.ent_type_ not in _TIMES:
-                return True
+                # "joins A and B in the EAC": the body itself is named, A and B are its members
+                return not any(m.entity == candidate.object for m in context.at(complement))
     _, bodies = membership_cues()
     return any(
         c.dep_ == "dobj" and not context.is_actor(c) and c.pos_ == "NOUN" and c.lemma_.lower() not in bodies

@@ -21,7 +21,11 @@ from kgraph.nlp.relations.patterns.expulsion import find_expulsions
 from kgraph.nlp.relations.patterns.hyphen import find_hyphen_participles
 from kgraph.nlp.relations.patterns.labelling import find_labelling
 from kgraph.nlp.relations.patterns.location import find_places_in
-from kgraph.nlp.relations.patterns.membership import find_member_examples, find_member_lists
+from kgraph.nlp.relations.patterns.membership import (
+    find_member_examples,
+    find_member_lists,
+    find_membership_nominals,
+)
 from kgraph.nlp.relations.patterns.nominal import find_nominal
 from kgraph.nlp.relations.patterns.verbal import find_verbal
 
@@ -31,6 +35,7 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     yield from find_appositions(context)
     yield from find_member_lists(context)
     yield from find_member_examples(context)
+    yield from find_membership_nominals(context)
     yield from find_dateline_places(context)
     yield from find_places_in(context)
     yield from find_hyphen_participles(context)

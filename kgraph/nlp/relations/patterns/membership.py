@@ -4,20 +4,24 @@
   states Poland and Lithuania", "the EU's member countries Estonia, Latvia and Lithuania";
 - examples of members: "EU member states such as France and Germany", "NATO members, including
   Turkey and Hungary", "members like Chile";
+- membership nominals: "Chile's membership of/in the Pacific Alliance" (not "its future membership");
+- joining the existing members: "Bolivia joins Chile and Peru in the Pacific Alliance" (Chile, Peru members);
 - a body counting actors among its members: "a bloc that counts Cambodia and Laos among its members", also
   when the bloc stands beside the organisation's name: "the Arab League (AL), a grouping that counts ...".
 """
 
 from __future__ import annotations
 
-__all__ = ["find_member_lists", "find_member_examples"]
+__all__ = ["find_member_lists", "find_member_examples", "find_membership_nominals"]
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from kgraph.model import EntityType, RelationType
 from kgraph.nlp.extensions import ActorMention
+from kgraph.nlp.relations.cues import cue_words, read_cue_file
 from kgraph.nlp.relations.patterns.arguments import actors_of, subjects_of
 from kgraph.nlp.relations.patterns.base import Candidate, Context, Pattern
 from kgraph.nlp.relations.patterns.coordination import unique
@@ -199,3 +203,59 @@ def find_member_examples(context: Context) -> Iterator[Candidate]:
                     bodies = bodies or _named_before(context, token)
                     members = [m for c in token.children if c.dep_ == "dobj" for m in actors_of(context, c)]
                     yield from _member_candidates(members, unique(bodies), token, (token.i, noun.i))
+
+
+@lru_cache(maxsize=1)
+def _nominal_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The membership nouns, the modifiers making a membership unreal and the joining verbs of ``membership.json``.
+
+    >>> nouns, unreal, joining = _nominal_cues()
+    >>> "membership" in nouns and "future" in unreal and "join" in joining
+    True
+    """
+    data, name = read_cue_file(None, "membership.json", "membership cues")
+    return (
+        cue_words(data, "membership_nouns", name, "membership cues"),
+        cue_words(data, "unreal_modifiers", name, "membership cues"),
+        cue_words(data, "joining_verbs", name, "membership cues"),
+    )
+
+
+def _bodies_after(context: Context, head: Token, prepositions: tuple[str, ...]) -> list[ActorMention]:
+    """The organisations of ``head``'s prepositional objects ("of the AU", "in the Pacific Alliance")."""
+    found = [
+        m
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in prepositions
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in context.at(o)
+    ]
+    return unique(m for m in found if m.entity.type is EntityType.ORGANIZATION)
+
+
+def find_membership_nominals(context: Context) -> Iterator[Candidate]:
+    """``memberOf`` from "<actor>'s membership of/in <body>" and "joins <members> in <body>".
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["Chile", "'s", "membership", "in", "APEC"], [2, 0, 2, 2, 3],
+    ...                 ["poss", "case", "ROOT", "prep", "pobj"], pos=["PROPN", "PART", "NOUN", "ADP", "PROPN"],
+    ...                 lemmas=["Chile", "'s", "membership", "in", "APEC"],
+    ...                 actors={0: (T.COUNTRY, "Chile"), 4: (T.ORGANIZATION, "APEC")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_membership_nominals(c)]
+    [('Chile', 'memberOf', 'APEC')]"""
+    nouns, unreal, joining = _nominal_cues()
+    for token in context.tokens:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in nouns:
+            if any(c.lower_ in unreal for c in token.children if c.dep_ in ("amod", "compound")):
+                continue
+            members = [m for c in token.children if c.dep_ == "poss" for m in actors_of(context, c)]
+            bodies = _bodies_after(context, token, ("of", "in")) if members else []
+            yield from _member_candidates(members, bodies, token, (token.i,))
+        elif token.pos_ == "VERB" and lemma in joining:
+            bodies = _bodies_after(context, token, ("in",))
+            objects = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")]
+            members = [m for c in objects for m in actors_of(context, c)] if bodies else []
+            yield from _member_candidates(members, bodies, token, (token.i,))
