@@ -94,3 +94,30 @@ def test_joining_existing_members_in_a_body(nlp: Any, text: str) -> None:
 )
 def test_joining_in_an_act_is_no_membership(nlp: Any, text: str) -> None:
     assert not {t for t in triples(nlp, text) if t[1] == "memberOf"}
+
+
+_ANDEAN = "Leaders of the Andean Community met in Lima on Friday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (_ANDEAN + "The bloc was set up in 1969 by Bolivia, Chile, Colombia and Peru.", {"Bolivia", "Peru"}),
+        (_ANDEAN + "The bloc was founded by Bolivia and Peru.", {"Bolivia", "Peru"}),
+        (_ANDEAN + "Peru, which forms part of the bloc, hosted the talks.", {"Peru"}),
+        (_ANDEAN + "Peru is part of the bloc.", {"Peru"}),
+    ],
+)
+def test_the_bloc_stands_for_the_body_named_before(nlp: Any, text: str, members: set[str]) -> None:
+    assert {(m, "memberOf", "Andean Community") for m in members} <= triples(nlp, text)
+
+
+def test_not_part_of_the_bloc_is_negated(nlp: Any) -> None:
+    text = _ANDEAN + "Peru is not part of the bloc."
+    assert ("Peru", "memberOf", "Andean Community") not in triples(nlp, text)
+    assert ("Peru", "memberOf", "Andean Community") in triples(nlp, text, Modality.NEGATED)
+
+
+def test_bloc_set_up_for_a_purpose_names_no_member(nlp: Any) -> None:
+    found = triples(nlp, _ANDEAN + "The bloc was set up to help trade between Peru and Chile.")
+    assert not {t for t in found if t[1] == "memberOf"}

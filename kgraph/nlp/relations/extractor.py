@@ -118,6 +118,8 @@ def _part_of_other(candidate: Candidate, context: Context) -> bool:
     for whole in wholes:
         if any(m.entity == candidate.object for m in context.at(whole)):
             return False
+        if whole.lemma_.lower() in bodies and whole.i in candidate.tokens:
+            return False  # "part of the bloc", the bloc standing for the body named before
         if whole.lemma_.lower() in bodies and any(
             m.entity == candidate.object
             for c in whole.children

@@ -22,6 +22,7 @@ from kgraph.nlp.relations.patterns.hyphen import find_hyphen_participles
 from kgraph.nlp.relations.patterns.labelling import find_labelling
 from kgraph.nlp.relations.patterns.location import find_places_in
 from kgraph.nlp.relations.patterns.membership import (
+    find_bloc_anaphora,
     find_member_examples,
     find_member_lists,
     find_membership_nominals,
@@ -36,6 +37,7 @@ def find_candidates(context: Context) -> Iterator[Candidate]:
     yield from find_member_lists(context)
     yield from find_member_examples(context)
     yield from find_membership_nominals(context)
+    yield from find_bloc_anaphora(context)
     yield from find_dateline_places(context)
     yield from find_places_in(context)
     yield from find_hyphen_participles(context)

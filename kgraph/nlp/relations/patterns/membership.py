@@ -6,13 +6,15 @@
   Turkey and Hungary", "members like Chile";
 - membership nominals: "Chile's membership of/in the Pacific Alliance" (not "its future membership");
 - joining the existing members: "Bolivia joins Chile and Peru in the Pacific Alliance" (Chile, Peru members);
+- "the bloc" standing for the organisation named last: "Peru, which forms part of the bloc", "the bloc was
+  set up by Bolivia and Peru";
 - a body counting actors among its members: "a bloc that counts Cambodia and Laos among its members", also
   when the bloc stands beside the organisation's name: "the Arab League (AL), a grouping that counts ...".
 """
 
 from __future__ import annotations
 
-__all__ = ["find_member_lists", "find_member_examples", "find_membership_nominals"]
+__all__ = ["find_member_lists", "find_member_examples", "find_membership_nominals", "find_bloc_anaphora"]
 
 from collections.abc import Iterator
 from functools import lru_cache
@@ -139,7 +141,11 @@ def _examples(context: Context, noun: Token) -> list[tuple[Token, list[ActorMent
 
 
 def _member_candidates(
-    members: list[ActorMention], bodies: list[ActorMention], trigger: Token, shown: tuple[int, ...]
+    members: list[ActorMention],
+    bodies: list[ActorMention],
+    trigger: Token,
+    shown: tuple[int, ...],
+    modal: bool = False,
 ) -> Iterator[Candidate]:
     for body in bodies:
         for member in unique(members):
@@ -153,7 +159,7 @@ def _member_candidates(
                     trigger.text,
                     tuple(sorted(tokens)),
                     Pattern.MEMBER,
-                    modal=False,
+                    modal=modal,
                 )
 
 
@@ -259,3 +265,84 @@ def find_membership_nominals(context: Context) -> Iterator[Candidate]:
             objects = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")]
             members = [m for c in objects for m in actors_of(context, c)] if bodies else []
             yield from _member_candidates(members, bodies, token, (token.i,))
+
+
+@lru_cache(maxsize=1)
+def _anaphora_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The body nouns, the "part" nouns and the founding verbs of ``membership.json``.
+
+    >>> bodies, parts, founding = _anaphora_cues()
+    >>> "bloc" in bodies and "part" in parts and "found" in founding
+    True
+    """
+    data, name = read_cue_file(None, "membership.json", "membership cues")
+    return (
+        cue_words(data, "body_nouns", name, "membership cues"),
+        cue_words(data, "part_nouns", name, "membership cues"),
+        cue_words(data, "founding_verbs", name, "membership cues"),
+    )
+
+
+_ANTECEDENT_SENTENCES = 3  # "the bloc" refers back at most this many sentences
+
+
+def _bloc_antecedent(context: Context, noun: Token, bodies: frozenset[str]) -> ActorMention | None:
+    """The organisation "the bloc" stands for: the last one named in this or the few sentences before."""
+    if noun.lemma_.lower() not in bodies:
+        return None
+    if context.is_actor(noun):  # already resolved by the actor stage
+        named = [m for m in context.at(noun) if m.entity.type is EntityType.ORGANIZATION]
+        return named[0] if named else None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children):
+        return None  # "the Arctic bloc", "its bloc": named otherwise
+    starts = [s for s in context.sentence_starts if s <= noun.i]
+    earliest = starts[-(_ANTECEDENT_SENTENCES + 1)] if len(starts) > _ANTECEDENT_SENTENCES else 0
+    earlier = [
+        m
+        for m in context.mentions
+        if earliest <= m.start and m.end <= noun.i and m.entity.type is EntityType.ORGANIZATION and not m.pronoun
+    ]
+    return max(earlier, key=lambda m: m.start) if earlier else None
+
+
+def find_bloc_anaphora(context: Context) -> Iterator[Candidate]:
+    """``memberOf`` where "the bloc" stands for an organisation named before: "<actor> forms part of the bloc",
+    "the bloc was set up by <actors>".
+
+    >>> from kgraph.model import EntityType as T
+    >>> from kgraph.nlp.relations.patterns.base import hand_parsed
+    >>> c = hand_parsed(["NATO", "met", ".", "the", "bloc", "was", "founded", "by", "France"],
+    ...                 [1, 1, 1, 4, 6, 6, 6, 6, 7],
+    ...                 ["nsubj", "ROOT", "punct", "det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+    ...                 pos=["PROPN", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB", "ADP", "PROPN"],
+    ...                 lemmas=["NATO", "meet", ".", "the", "bloc", "be", "found", "by", "France"],
+    ...                 actors={0: (T.ORGANIZATION, "NATO"), 8: (T.COUNTRY, "France")})
+    >>> [(x.subject.name, x.relation.value, x.object.name) for x in find_bloc_anaphora(c)]
+    [('France', 'memberOf', 'NATO')]"""
+    bodies, parts, founding = _anaphora_cues()
+    for token in context.tokens:
+        if token.pos_ != "NOUN":
+            continue
+        body = _bloc_antecedent(context, token, bodies)
+        if body is None:
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in parts:
+            part = head.head
+            if part.dep_ in ("dobj", "attr") and part.head.pos_ in ("VERB", "AUX"):
+                members = subjects_of(context, part.head)[0]
+                yield from _member_candidates(members, [body], part, (part.i, token.i), modal=True)
+        elif token.dep_ == "nsubjpass" and head.lemma_.lower() in founding:
+            if head.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+                continue
+            members = [
+                m
+                for a in head.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj"
+                for m in actors_of(context, o)
+            ]
+            yield from _member_candidates(members, [body], head, (head.i, token.i), modal=True)
