@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph import iri as iris
+from kgraph.dates import date_precision
 from kgraph.errors import InputError
 from kgraph.export import OutputFormat
 from kgraph.io import atomic_output
@@ -117,6 +118,15 @@ def _actor(kg: KnowledgeGraph, node: str) -> dict[str, Any]:
     return {"name": data["label"], "type": data["type"], "iri": node, "country": _country(kg, node)}
 
 
+def _iso(value: str | None) -> str | None:
+    """``value`` when it is an ISO day, year-month or year, else None (the schema's ``isoDate``).
+
+    >>> _iso("2025-03-10"), _iso("2025-13-45"), _iso("Monday")
+    ('2025-03-10', None, None)
+    """
+    return value if value and date_precision(value) else None
+
+
 def _report(kg: KnowledgeGraph, a: Assertion) -> dict[str, Any]:
     info = kg.documents.get(a.document)
     return {
@@ -127,7 +137,7 @@ def _report(kg: KnowledgeGraph, a: Assertion) -> dict[str, Any]:
         "text": a.evidence,
         "trigger": a.trigger,
         "confidence": a.confidence,
-        "date": a.date,
+        "date": _iso(a.date),
         "date_text": a.date_text,
     }
 
@@ -141,15 +151,15 @@ def _record(kg: KnowledgeGraph, event: Event, by_iri: dict[str, Assertion]) -> d
         "event": category,
         "mode": mode,
         "relation": event.relation.value,
-        "date": event.date,
+        "date": _iso(event.date),
         "source_actor": _actor(kg, event.subject),
         "target_actor": _actor(kg, event.object),
         "text": first.evidence,
         "documents": sorted({kg.documents[d].id if d in kg.documents else d for d in event.documents}),
         "report_count": len(reports),
         "source_count": event.sources,
-        "first_report": event.first_report,
-        "last_report": event.last_report,
+        "first_report": _iso(event.first_report),
+        "last_report": _iso(event.last_report),
         "reports": [_report(kg, a) for a in sorted(reports, key=lambda a: a.iri)],
     }
 
