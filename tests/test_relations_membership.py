@@ -121,3 +121,19 @@ def test_not_part_of_the_bloc_is_negated(nlp: Any) -> None:
 def test_bloc_set_up_for_a_purpose_names_no_member(nlp: Any) -> None:
     found = triples(nlp, _ANDEAN + "The bloc was set up to help trade between Peru and Chile.")
     assert not {t for t in found if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Andean Community ordered a "halt to all trade with Peru", which forms part of the bloc, on Monday.',
+        "The Andean Community ordered a halt to trade with Peru, which forms part of the bloc.",
+    ],
+)
+def test_relative_clause_hung_on_another_noun(nlp: Any, text: str) -> None:
+    assert ("Peru", "memberOf", "Andean Community") in triples(nlp, text)
+
+
+def test_relative_clause_negated_part(nlp: Any) -> None:
+    text = "The Andean Community ordered a halt to trade with Peru, which is no part of the bloc."
+    assert ("Peru", "memberOf", "Andean Community") not in triples(nlp, text)

@@ -307,6 +307,20 @@ def _bloc_antecedent(context: Context, noun: Token, bodies: frozenset[str]) -> A
     return max(earlier, key=lambda m: m.start) if earlier else None
 
 
+_CLOSING = frozenset({'"', "”", "’", "'", ")", ","})
+
+
+def _actor_before_relative(context: Context, verb: Token) -> list[ActorMention]:
+    """The actor just before ", which <verb>" when the parser hangs the clause elsewhere: 'trade with Peru", which'."""
+    relative = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("which", "who")]
+    if verb.dep_ != "relcl" or not relative:
+        return []
+    j = relative[0].i - 1
+    while j >= 0 and context.doc[j].text in _CLOSING:
+        j -= 1
+    return [m for m in context.by_token.get(j, []) if m.end == j + 1 and m.entity.type in _MEMBERS][:1]
+
+
 def find_bloc_anaphora(context: Context) -> Iterator[Candidate]:
     """``memberOf`` where "the bloc" stands for an organisation named before: "<actor> forms part of the bloc",
     "the bloc was set up by <actors>".
@@ -332,7 +346,7 @@ def find_bloc_anaphora(context: Context) -> Iterator[Candidate]:
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in parts:
             part = head.head
             if part.dep_ in ("dobj", "attr") and part.head.pos_ in ("VERB", "AUX"):
-                members = subjects_of(context, part.head)[0]
+                members = subjects_of(context, part.head)[0] or _actor_before_relative(context, part.head)
                 yield from _member_candidates(members, [body], part, (part.i, token.i), modal=True)
         elif token.dep_ == "nsubjpass" and head.lemma_.lower() in founding:
             if head.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
