@@ -137,3 +137,15 @@ def test_relative_clause_hung_on_another_noun(nlp: Any, text: str) -> None:
 def test_relative_clause_negated_part(nlp: Any) -> None:
     text = "The Andean Community ordered a halt to trade with Peru, which is no part of the bloc."
     assert ("Peru", "memberOf", "Andean Community") not in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iceland is no longer a member of the European Free Trade Association.", False),
+        ("Since March, Iceland is no longer a member of the European Free Trade Association.", False),
+        ("Iceland is a member of the European Free Trade Association.", True),
+    ],
+)
+def test_copula_no_longer_a_member(nlp: Any, text: str, expected: bool) -> None:
+    assert (("Iceland", "memberOf", "European Free Trade Association") in triples(nlp, text)) is expected

@@ -98,12 +98,21 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", text.lower()).strip()
 
 
+_CEASED = frozenset({"longer", "more"})  # "is no longer a member": no current membership
+
+
 def _factual(copula: Token) -> bool:
-    """False for a copula that is negated, modal or a wish: "could become a member", "is not a member"."""
+    """False for a copula that is negated, modal or a wish: "could become a member", "is not a member",
+    "is no longer a member"."""
     if copula.dep_ in ("xcomp", "ccomp", "advcl") and copula.head is not copula and copula.head.pos_ in ("VERB", "AUX"):
         # "wants to become", "hopes to be"; not a reported fact "said Armenia is a member"
         return copula.dep_ == "ccomp" and _factual(copula.head)
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in copula.children)
+    return not any(
+        c.dep_ == "neg"
+        or (c.dep_ == "aux" and c.tag_ == "MD")
+        or (c.dep_ == "advmod" and c.lower_ in _CEASED and any(g.dep_ == "neg" for g in c.children))
+        for c in copula.children
+    )
 
 
 def _descriptors(context: Context, anchor: Token) -> list[Token]:
