@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/bench_memory.py                       # 1 and 5 MB, --jobs 1 and 2
     python benchmarks/bench_memory.py --sizes 5 20 50 --jobs 1 2
+    python benchmarks/bench_memory.py --names 1600 3200        # one paragraph naming N people
 
 For each size a plain-text file of generated news paragraphs (``corpus.py``) is written and
 built to N-Quads in a fresh process. The peak resident memory of the whole process tree
@@ -98,14 +99,40 @@ def measure(source: Path, output: Path, jobs: int) -> tuple[float, float, int]:
     return seconds, peak, process.returncode
 
 
+def names_paragraph(count: int) -> str:
+    """One sentence in which a minister meets ``count`` invented people (a long coordination)."""
+    first = ["Alda", "Paul", "Mira", "Tomas", "Lena", "Oskar", "Ines", "Karel", "Nadia", "Viktor"]
+    last = ["Venn", "Okoro", "Dahl", "Marsh", "Brook", "Lindqvist", "Tamm", "Vargo", "Pell", "Quist"]
+    names = [f"{first[i % 10]} {last[(i // 10) % 10]}-{i}" for i in range(count)]
+    return "Foreign minister Rhea Sallow met " + ", ".join(names[:-1]) + " and " + names[-1] + " in Vell.\n"
+
+
+def time_names(counts: list[int], folder: Path) -> None:
+    """Print wall time, output size and output/input ratio of ``kgraph build`` on a paragraph naming N people."""
+    print(f"{'names':>6} {'input':>9} {'time':>8} {'output':>10} {'ratio':>6}")
+    for count in counts:
+        source, output = folder / f"names-{count}.txt", folder / f"names-{count}.nq"
+        source.write_text(names_paragraph(count), encoding="utf-8")
+        seconds, _, code = measure(source, output, 1)
+        size_in, size_out = source.stat().st_size, output.stat().st_size if output.exists() else 0
+        print(
+            f"{count:>6} {size_in:>8}B {seconds:7.1f}s {size_out:>9}B {size_out / size_in:6.0f}"
+            + ("" if code == 0 else f" (exit {code})")
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5], help="file sizes in MB")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to measure")
     parser.add_argument("--folder", type=Path, default=None, help="where to write the files (default: a temp dir)")
+    parser.add_argument("--names", type=int, nargs="+", default=[], help="time paragraphs naming N people instead")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.folder) as tmp:
         folder = Path(tmp)
+        if args.names:
+            time_names(args.names, folder)
+            return 0
         print(f"{'size':>8} {'jobs':>4} {'time':>8} {'s/MB':>6} {'peak RSS':>10} {'bound':>8}  output")
         for size in args.sizes:
             source = folder / f"big-{size:g}MB.txt"

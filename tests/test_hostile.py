@@ -448,16 +448,13 @@ def test_a_paragraph_naming_1600_people_gives_bounded_output_and_a_warning(templ
     assert ratio <= 200
 
 
-def test_a_paragraph_naming_1600_people_is_processed_in_under_10_cpu_seconds(nlp: Any) -> None:
+def test_a_paragraph_naming_1600_people_gives_capped_relations_and_clipped_evidence(nlp: Any) -> None:
+    """The time is a benchmark figure (``benchmarks/bench_memory.py --names 1600``), not asserted here."""
     from kgraph.nlp.relations.extractor import MAX_EVIDENCE_CHARS
 
     text = "Foreign minister Rhea Sallow met " + _name_list(1_600) + " in Vell.\n"
-    started = time.process_time()
     with pytest.warns(UserWarning, match="a coordination of"):
         kg = kgraph.build(text, nlp=nlp)
-    seconds = time.process_time() - started
-    print(f"{len(text)} characters in {seconds:.1f} CPU s")
-    assert seconds < 15  # about 7 s on an idle machine; CPU time grows under heavy contention
     relations = kg.relations()
     assert 0 < len(relations) <= 20 * 20 * 3
     assert relations["evidence"].str.len().max() <= 2 * MAX_EVIDENCE_CHARS
