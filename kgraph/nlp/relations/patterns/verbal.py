@@ -5,7 +5,7 @@ from __future__ import annotations
 
 __all__ = ["find_verbal", "emit", "response_targets"]
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -108,6 +108,7 @@ def emit(
         subjects, objects = objects, subjects
     doc = trigger.doc
     subjects, objects = capped(subjects, doc), capped(objects, doc)
+    chosen: Iterable[tuple[ActorMention, ActorMention]]
     if relation.symmetric:
         participants = capped([*subjects, *objects, *symmetric_pool], doc)
         others = capped([*objects, *symmetric_pool], doc)
@@ -116,19 +117,8 @@ def emit(
             if not distributive or not others
             else ((s, o) for s in unique(subjects) for o in others if s.entity != o.entity)
         )
-        for first, second in chosen:
-            yield Candidate(
-                first.entity,
-                relation,
-                second.entity,
-                trigger.i,
-                trigger_text,
-                _tokens([first, second], extra=(trigger.i, *extra)),
-                pattern,
-            )
-        return
-    if mutual:  # "A and B exchanged fire"; "A exchanged fire with B" (not A with its own allies)
-        mutual_pairs = (
+    elif mutual:  # "A and B exchanged fire"; "A exchanged fire with B" (not A with its own allies)
+        chosen = (
             ordered_pairs([*subjects, *objects])
             if not objects
             else (
@@ -139,30 +129,19 @@ def emit(
                 for pair in ((s, o), (o, s))
             )
         )
-        for first, second in mutual_pairs:
-            yield Candidate(
-                first.entity,
-                relation,
-                second.entity,
-                trigger.i,
-                trigger_text,
-                _tokens([first, second], extra=(trigger.i, *extra)),
-                pattern,
-            )
-        return
-    own = {s.entity for s in subjects}
-    for subject in unique(subjects):
-        for obj in unique(objects):
-            if obj.entity not in own:
-                yield Candidate(
-                    subject.entity,
-                    relation,
-                    obj.entity,
-                    trigger.i,
-                    trigger_text,
-                    _tokens([subject, obj], extra=(trigger.i, *extra)),
-                    pattern,
-                )
+    else:  # directed: never from a subject to an actor of its own subject group
+        own = {s.entity for s in subjects}
+        chosen = ((s, o) for s in unique(subjects) for o in unique(objects) if o.entity not in own)
+    for first, second in chosen:
+        yield Candidate(
+            first.entity,
+            relation,
+            second.entity,
+            trigger.i,
+            trigger_text,
+            _tokens([first, second], extra=(trigger.i, *extra)),
+            pattern,
+        )
 
 
 def _objects(context: Context, verb: Token, entry: LexiconEntry, passive_with_agent: bool) -> list[ActorMention]:
